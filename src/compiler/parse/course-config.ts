@@ -1,0 +1,87 @@
+/**
+ * course.yml → CourseConfig. All defaults live in DEFAULTS, so that an absent key and its
+ * default behave the same everywhere.
+ */
+import { error, type Diagnostic } from '../diagnostics.js'
+import type { CourseConfig, SourceFile } from '../types.js'
+import { validate, type Schema } from './schema.js'
+import { parseYaml } from './yaml-source.js'
+
+export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
+
+const DEFAULTS = {
+  language: 'fr',
+  passingScore: 80,
+  completion: { pages: 'all', minTime: 0 },
+  attempts: 0,
+  sco: 'course',
+} as const
+
+export const COURSE_SCHEMA: Schema = {
+  id: { type: 'string', required: true, pattern: ID_PATTERN, expected: '[a-z0-9-], ≤ 64' },
+  title: { type: 'string', required: true, maxLength: 200 },
+  language: { type: 'enum', values: ['fr', 'en'] },
+  version: { type: 'string', required: true, pattern: /^[0-9A-Za-z.+-]{1,40}$/, expected: '1.0.0' },
+  description: { type: 'string', required: true },
+  audience: { type: 'string', required: true },
+  duration: { type: 'number', required: true, min: 1, max: 100000, integer: true },
+  modules: { type: 'strings', required: true, minItems: 1 },
+  passingScore: { type: 'number', min: 0, max: 100 },
+  completion: {
+    type: 'object',
+    fields: {
+      pages: { type: 'enum', values: ['all', 'none'] },
+      minTime: { type: 'number', min: 0, max: 100000, integer: true },
+    },
+  },
+  attempts: { type: 'number', min: 0, max: 99, integer: true },
+  sco: { type: 'enum', values: ['course', 'module'] },
+  theme: {
+    type: 'object',
+    fields: {
+      colors: { type: 'object', fields: {}, open: true },
+      logo: { type: 'string' },
+      logoAlt: { type: 'string' },
+    },
+  },
+}
+
+export interface ParsedCourseConfig {
+  config?: CourseConfig
+  /** Where each entry of `modules:` is written, for "module not found" diagnostics. */
+  moduleAt: { line: number; column: number }[]
+  diagnostics: Diagnostic[]
+}
+
+export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
+  const { source, diagnostics } = parseYaml(file.text ?? '', file.path)
+  if (!source) return { moduleAt: [], diagnostics }
+  const problems = validate(source, COURSE_SCHEMA, file.path)
+  if (problems.some((d) => d.severity === 'error')) return { moduleAt: [], diagnostics: problems }
+  const raw = source.value as Record<string, any>
+  const completion = { ...DEFAULTS.completion, ...(raw.completion ?? {}) }
+  const theme = raw.theme ?? {}
+  const config: CourseConfig = {
+    id: String(raw.id),
+    title: String(raw.title),
+    language: raw.language ?? DEFAULTS.language,
+    version: String(raw.version),
+    description: String(raw.description),
+    audience: String(raw.audience),
+    duration: raw.duration,
+    modules: (raw.modules as unknown[]).map(String),
+    passingScore: raw.passingScore ?? DEFAULTS.passingScore,
+    completion,
+    attempts: raw.attempts ?? DEFAULTS.attempts,
+    sco: raw.sco ?? DEFAULTS.sco,
+    theme: {
+      colors: Object.fromEntries(Object.entries((theme.colors ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
+      ...(theme.logo && { logo: { src: String(theme.logo), alt: String(theme.logoAlt ?? '') } }),
+    },
+  }
+  const colorProblems = Object.entries(config.theme.colors)
+    .filter(([name, value]) => !/^[a-z][a-z0-9-]*$/.test(name) || !/^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch)\([0-9.,%\s/a-z-]+\)|[a-z]+)$/.test(value))
+    .map(([name, value]) => error('theme/invalid-color', file.path, source.locate(['theme', 'colors', name]), { name, value }))
+  const moduleAt = config.modules.map((_, i) => source.locate(['modules', i], 'value'))
+  return { config, moduleAt, diagnostics: colorProblems }
+}

@@ -1,0 +1,28 @@
+/**
+ * What our markdown-it plugins share during one module's parse (markdown-it's documented `env`
+ * channel). A `type`, not an `interface`: markdown-it 15 types env with an index signature.
+ */
+import type { Diagnostic } from '../diagnostics.js'
+import type { Asset } from '../types.js'
+
+export type ParseEnv = {
+  /** Module file, relative to the course folder. */
+  file: string
+  /** 0-based line of the file where the Markdown body starts (after the front matter). */
+  bodyLine: number
+  diagnostics: Diagnostic[]
+  /** Resolves an image `src` written in the module to a file of the course, or undefined. */
+  resolveAsset: (src: string) => string | undefined
+  /** Closest existing file to a missing image path, for the hint. */
+  suggestAsset: (src: string) => string | undefined
+  /** Package path for a course file, e.g. `media/rgpd-ecole/schema.png`. */
+  packagePath: (courseFile: string) => string
+  assets: Asset[]
+  /** Labels of callouts and the like, in the course language. */
+  labels: Record<string, string>
+}
+
+/** 1-based file line of a 0-based markdown-it body line. */
+export function fileLine(env: ParseEnv, bodyLine: number): number {
+  return env.bodyLine + bodyLine + 1
+}

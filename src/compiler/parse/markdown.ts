@@ -1,0 +1,23 @@
+/** The one configured markdown-it instance: our syntax, and no raw HTML. */
+import MarkdownItFactory, { type MarkdownIt } from 'markdown-it'
+import deflist from 'markdown-it-deflist'
+import blocks from './plugins/blocks.js'
+import headingAttrs from './plugins/heading-attrs.js'
+import headingLevels from './plugins/heading-levels.js'
+import images from './plugins/images.js'
+import links from './plugins/links.js'
+
+export function createMarkdown(): MarkdownIt {
+  // html: false — raw HTML in a module is shown as text, never executed (no script injection).
+  const md = MarkdownItFactory({ html: false, linkify: false, typographer: false })
+  md.use(deflist).use(headingAttrs).use(images).use(links).use(headingLevels).use(blocks)
+  return md
+}
+
+/**
+ * HTML comments are the authors' notes (e.g. `<!-- faits : A-15 -->`): removed before parsing,
+ * keeping their line breaks so that diagnostics still point at the right line.
+ */
+export function stripComments(body: string): string {
+  return body.replace(/<!--[\s\S]*?-->/g, (comment) => comment.replace(/[^\n]/g, ''))
+}

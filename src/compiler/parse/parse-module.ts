@@ -1,0 +1,141 @@
+/**
+ * One module file → ParsedModule: front matter, then pages split at `##` headings, each page a
+ * list of HTML chunks and questions. Pure: the course's file list comes in, nothing is read.
+ */
+import type { MarkdownIt } from 'markdown-it'
+import slugify from '@sindresorhus/slugify'
+import { closest } from 'fastest-levenshtein'
+import { posix } from 'node:path'
+import { error, warning, type Diagnostic } from '../diagnostics.js'
+import type { Module, Page, Question, SourceFile } from '../types.js'
+import { ID_PATTERN } from './course-config.js'
+import { fileLine, type ParseEnv } from './env.js'
+import { parseFrontMatter } from './front-matter.js'
+import { stripComments } from './markdown.js'
+import type { HeadingMeta } from './plugins/heading-attrs.js'
+
+type Token = import('markdown-it').Token
+
+const ASSESSMENT_CLASSES = ['evaluation', 'assessment']
+const IMAGE_FILE = /\.(png|jpe?g|gif|svg|webp|avif)$/i
+
+export interface ParseContext {
+  md: MarkdownIt
+  /** Every file path of the course folder. */
+  files: readonly string[]
+  labels: Record<string, string>
+}
+
+export function parseModule(source: SourceFile, ctx: ParseContext): { module?: Module; diagnostics: Diagnostic[] } {
+  const fm = parseFrontMatter(source.text ?? '', source.path)
+  if (!fm.data) return { diagnostics: fm.diagnostics }
+  const env = createEnv(source.path, fm.bodyLine, fm.data.id, ctx)
+  const tokens = ctx.md.parse(stripComments(fm.body), env)
+  const pages = splitPages(tokens, env, ctx.md)
+  if (pages.length === 0) env.diagnostics.push(error('module/empty', source.path, { line: fm.bodyLine + 1, column: 1 }))
+  const module: Module = { ...fm.data, file: source.path, pages, assets: env.assets }
+  return { module, diagnostics: env.diagnostics }
+}
+
+function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseContext): ParseEnv {
+  const dir = posix.dirname(file)
+  const known = new Set(ctx.files)
+  const resolve = (src: string): string => posix.normalize(posix.join(dir, decodeURI(src.split(/[?#]/)[0]!)))
+  return {
+    file,
+    bodyLine,
+    diagnostics: [],
+    assets: [],
+    labels: ctx.labels,
+    resolveAsset: (src) => {
+      const path = resolve(src)
+      return known.has(path) && !path.startsWith('../') ? path : undefined
+    },
+    suggestAsset: (src) => {
+      const images = ctx.files.filter((f) => posix.dirname(f) === posix.dirname(resolve(src)) && IMAGE_FILE.test(f))
+      const near = images.length ? closest(resolve(src), images) : undefined
+      return near ? posix.relative(dir, near) : undefined
+    },
+    packagePath: (courseFile) => `media/${moduleId}/${posix.relative(dir, courseFile)}`,
+  }
+}
+
+function splitPages(tokens: Token[], env: ParseEnv, md: MarkdownIt): Page[] {
+  const pages: Page[] = []
+  const lines = new Map<string, number>()
+  let pending: Token[] = []
+  let page: Page | undefined
+  const flush = (): void => {
+    const html = md.renderer.render(pending, md.options, env)
+    if (page && html.trim()) page.blocks.push({ kind: 'html', html })
+    pending = []
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
+    if (token.type === 'heading_open' && token.level === 0 && (token.tag === 'h1' || token.tag === 'h2')) {
+      const inline = tokens[i + 1]!
+      const at = { line: fileLine(env, token.map?.[0] ?? 0), column: 1 }
+      if (token.tag === 'h1') {
+        env.diagnostics.push(error('module/h1', env.file, at))
+        i += 2
+        continue
+      }
+      flush()
+      page = startPage(token, inline, at, env, md, lines)
+      pages.push(page)
+      i += 2
+      continue
+    }
+    if (!page) {
+      if (!(token.type === 'paragraph_open' && !tokens[i + 1]?.content.trim())) {
+        env.diagnostics.push(error('module/content-before-page', env.file, { line: fileLine(env, token.map?.[0] ?? 0), column: 1 }))
+      }
+      i = skipBlock(tokens, i)
+      continue
+    }
+    if (token.type === 'pc_question') {
+      flush()
+      const question = token.meta as unknown as Question
+      question.scored = page.assessment
+      page.blocks.push({ kind: 'question', question })
+    } else pending.push(token)
+  }
+  flush()
+  for (const p of pages) if (p.blocks.length === 0) env.diagnostics.push(warning('page/empty', env.file, { line: p.source.line, column: 1 }, { id: p.id }))
+  const assessments = pages.filter((p) => p.assessment)
+  if (assessments.length > 1) {
+    env.diagnostics.push(error('module/several-assessments', env.file, { line: assessments[1]!.source.line, column: 1 }, { pages: assessments.map((p) => p.id).join(', ') }))
+  }
+  return pages
+}
+
+function startPage(open: Token, inline: Token, at: { line: number; column: number }, env: ParseEnv, md: MarkdownIt, lines: Map<string, number>): Page {
+  const meta = (open.meta ?? { classes: [] }) as unknown as HeadingMeta
+  const attrsAt = meta.column ? { line: at.line, column: meta.column } : at
+  const id = meta.id ?? slugify(inline.content, { decamelize: false }).slice(0, 64).replace(/-+$/, '')
+  if (!ID_PATTERN.test(id)) env.diagnostics.push(error('page/invalid-id', env.file, attrsAt, { id }))
+  const previous = lines.get(id)
+  if (previous !== undefined) env.diagnostics.push(error('page/duplicate-id', env.file, attrsAt, { id, other: previous }))
+  lines.set(id, at.line)
+  for (const name of meta.classes.filter((c) => !ASSESSMENT_CLASSES.includes(c))) {
+    env.diagnostics.push(error('page/unknown-class', env.file, attrsAt, { class: name, didYouMean: closest(name, ASSESSMENT_CLASSES) }))
+  }
+  return {
+    id,
+    title: inline.content.trim(),
+    titleHtml: md.renderer.renderInline(inline.children ?? [], md.options, env),
+    assessment: meta.classes.some((c) => ASSESSMENT_CLASSES.includes(c)),
+    blocks: [],
+    source: { file: env.file, line: at.line },
+  }
+}
+
+/** Index of the last token of the block that starts at `start`. */
+function skipBlock(tokens: Token[], start: number): number {
+  let depth = 0
+  for (let j = start; j < tokens.length; j++) {
+    depth += tokens[j]!.nesting
+    if (depth <= 0) return j
+  }
+  return tokens.length - 1
+}

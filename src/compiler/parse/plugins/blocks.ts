@@ -1,0 +1,76 @@
+/**
+ * `:::` blocks. One markdown-it-container rule accepts any `::: name …` line; this plugin then
+ * sorts the blocks: callouts are rendered as `<aside>`, questions are folded into a single
+ * `pc_question` token carrying a built Question (see question.ts), unknown names are reported.
+ */
+import type { MarkdownIt } from 'markdown-it'
+import container from 'markdown-it-container'
+import { closest } from 'fastest-levenshtein'
+import { error } from '../../diagnostics.js'
+import { fileLine, type ParseEnv } from '../env.js'
+import { buildQuestion, QUESTION_KINDS } from './question.js'
+
+export const CALLOUT_KINDS: Record<string, string> = {
+  'a-retenir': 'a-retenir',
+  'key-point': 'a-retenir',
+  attention: 'attention',
+  warning: 'attention',
+  exemple: 'exemple',
+  example: 'exemple',
+}
+
+const ALL_NAMES = [...Object.keys(CALLOUT_KINDS), ...Object.keys(QUESTION_KINDS)]
+
+export function blockName(info: string): { name: string; rest: string } {
+  const [name = '', ...rest] = info.trim().split(/\s+/)
+  return { name: name.toLowerCase(), rest: rest.join(' ') }
+}
+
+export default function blocks(md: MarkdownIt): void {
+  md.use(container, 'pc', { validate: (params: string) => params.trim().length > 0 })
+
+  md.renderer.rules.container_pc_open = (tokens, idx, _options, env) => {
+    const { name, rest } = blockName(tokens[idx]!.info)
+    const kind = CALLOUT_KINDS[name] ?? 'unknown'
+    const label = md.utils.escapeHtml((env as ParseEnv).labels[`callout.${kind}`] ?? name)
+    const title = rest ? ` : ${md.utils.escapeHtml(rest)}` : ''
+    return `<aside class="pc-callout pc-callout-${kind}"><p class="pc-callout-title"><strong>${label}</strong>${title}</p>\n`
+  }
+  md.renderer.rules.container_pc_close = () => '</aside>\n'
+
+  md.core.ruler.push('pc_blocks', (state) => {
+    const env = state.env as ParseEnv
+    const tokens = state.tokens
+    const lines = state.src.split('\n')
+    for (let i = 0; i < tokens.length; i++) {
+      const open = tokens[i]!
+      if (open.type !== 'container_pc_open') continue
+      const close = matchingClose(tokens, i)
+      const { name, rest } = blockName(open.info)
+      const at = { line: fileLine(env, open.map?.[0] ?? 0), column: 1 }
+      const end = open.map?.[1] ?? lines.length
+      if (!/^\s*:{3,}\s*$/.test(lines[end] ?? '')) env.diagnostics.push(error('block/unclosed', env.file, at, { name }))
+      if (name in QUESTION_KINDS) {
+        const question = buildQuestion(md, tokens.slice(i + 1, close), { kind: name, args: rest, at, env })
+        const folded = new state.Token('pc_question', '', 0)
+        folded.block = true
+        folded.map = open.map
+        folded.meta = question as unknown as Record<string, unknown>
+        tokens.splice(i, close - i + 1, folded)
+      } else if (!(name in CALLOUT_KINDS)) {
+        const guess = closest(name, ALL_NAMES)
+        env.diagnostics.push(error('block/unknown', env.file, at, { name, didYouMean: guess }))
+      }
+    }
+  })
+}
+
+/** Index of the container_pc_close that closes the block opened at `start`. */
+function matchingClose(tokens: { type: string }[], start: number): number {
+  let depth = 0
+  for (let j = start; j < tokens.length; j++) {
+    if (tokens[j]!.type === 'container_pc_open') depth++
+    else if (tokens[j]!.type === 'container_pc_close' && --depth === 0) return j
+  }
+  return tokens.length - 1
+}

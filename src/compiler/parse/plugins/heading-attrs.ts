@@ -1,0 +1,37 @@
+/**
+ * `## Title {#id .class}`: the only attribute syntax we accept, and only on headings.
+ * (markdown-it-attrs would let an author add `onclick=` to anything; packages run inside Moodle.)
+ * The parsed attributes go to `token.meta` of the heading_open token; nothing reaches the HTML.
+ */
+import type { MarkdownIt } from 'markdown-it'
+
+export interface HeadingMeta {
+  id?: string
+  classes: string[]
+  /** Column (1-based) of the `{`, for diagnostics. */
+  column?: number
+}
+
+const TRAILING_ATTRS = /\s*\{([^{}]*)\}\s*$/
+
+export default function headingAttrs(md: MarkdownIt): void {
+  md.core.ruler.after('block', 'pc_heading_attrs', (state) => {
+    const tokens = state.tokens
+    for (let i = 0; i < tokens.length - 1; i++) {
+      const open = tokens[i]!
+      const inline = tokens[i + 1]!
+      if (open.type !== 'heading_open' || inline.type !== 'inline') continue
+      const meta: HeadingMeta = { classes: [] }
+      const match = TRAILING_ATTRS.exec(inline.content)
+      if (match) {
+        meta.column = open.markup.length + 2 + match.index + (match[0].length - match[0].trimStart().length)
+        for (const part of match[1]!.trim().split(/\s+/).filter(Boolean)) {
+          if (part.startsWith('#')) meta.id = part.slice(1)
+          else if (part.startsWith('.')) meta.classes.push(part.slice(1))
+        }
+        inline.content = inline.content.slice(0, match.index)
+      }
+      open.meta = meta as unknown as Record<string, unknown>
+    }
+  })
+}

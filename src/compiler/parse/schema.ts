@@ -1,0 +1,99 @@
+/**
+ * A small declarative schema for course.yml and front matter: one table per file, so that the
+ * documented keys and the accepted keys cannot drift apart. Unknown keys are errors with the
+ * closest known key as a hint (a typo in `pasingScore` must not silently drop the pass mark).
+ */
+import { closest, distance } from 'fastest-levenshtein'
+import { error, type Diagnostic } from '../diagnostics.js'
+import type { YamlSource } from './yaml-source.js'
+
+export type Field =
+  | { type: 'string'; required?: boolean; pattern?: RegExp; expected?: string; maxLength?: number }
+  | { type: 'number'; required?: boolean; min: number; max: number; integer?: boolean }
+  | { type: 'enum'; required?: boolean; values: readonly string[] }
+  | { type: 'strings'; required?: boolean; minItems?: number }
+  | { type: 'object'; required?: boolean; fields: Schema; open?: boolean }
+
+export type Schema = Record<string, Field>
+
+export function validate(source: YamlSource, schema: Schema, file: string): Diagnostic[] {
+  const root = source.value
+  if (!isRecord(root)) {
+    return [error('config/invalid-value', file, { line: 1, column: 1 }, { key: '/', value: JSON.stringify(root ?? null), expected: expectedOf({ type: 'object', fields: schema }) })]
+  }
+  return validateObject(root, schema, [], source, file)
+}
+
+function validateObject(value: Record<string, unknown>, schema: Schema, path: string[], source: YamlSource, file: string, open = false): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  const known = Object.keys(schema)
+  for (const key of Object.keys(value)) {
+    if (key in schema || open) continue
+    const guess = closest(key, known)
+    const near = guess !== undefined && distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3))
+    diagnostics.push(error('config/unknown-key', file, source.locate([...path, key]), near ? { key: dotted(path, key), didYouMean: guess } : { key: dotted(path, key), allowed: known.join(', ') }))
+  }
+  for (const [key, field] of Object.entries(schema)) {
+    const here = [...path, key]
+    if (value[key] === undefined || value[key] === null) {
+      if (field.required) diagnostics.push(error('config/missing-key', file, source.locate(path, 'value'), { key: dotted(path, key), expected: expectedOf(field) }))
+      continue
+    }
+    const problem = checkField(value[key], field)
+    if (problem === 'object' && field.type === 'object') {
+      diagnostics.push(...validateObject(value[key] as Record<string, unknown>, field.fields, here, source, file, field.open))
+    } else if (problem !== 'ok') {
+      diagnostics.push(error('config/invalid-value', file, source.locate(here, 'value'), { key: dotted(path, key), value: shown(value[key]), expected: expectedOf(field) }))
+    }
+  }
+  return diagnostics
+}
+
+function checkField(value: unknown, field: Field): 'ok' | 'bad' | 'object' {
+  switch (field.type) {
+    case 'string':
+      if (typeof value === 'number') value = String(value)
+      if (typeof value !== 'string' || value.trim() === '') return 'bad'
+      if (field.maxLength && value.length > field.maxLength) return 'bad'
+      return field.pattern && !field.pattern.test(value) ? 'bad' : 'ok'
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < field.min || value > field.max) return 'bad'
+      return field.integer && !Number.isInteger(value) ? 'bad' : 'ok'
+    case 'enum':
+      return typeof value === 'string' && field.values.includes(value) ? 'ok' : 'bad'
+    case 'strings':
+      if (!Array.isArray(value) || value.length < (field.minItems ?? 0)) return 'bad'
+      return value.every((v) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number') ? 'ok' : 'bad'
+    case 'object':
+      return isRecord(value) ? 'object' : 'bad'
+  }
+}
+
+/** What a field accepts, in words that are the same in French and English (values, ranges). */
+function expectedOf(field: Field): string {
+  switch (field.type) {
+    case 'string':
+      return field.expected ?? 'text'
+    case 'number':
+      return `${field.integer ? 'integer' : 'number'} ${field.min}–${field.max}`
+    case 'enum':
+      return field.values.join(' | ')
+    case 'strings':
+      return `list (- …)${field.minItems ? `, ≥ ${field.minItems}` : ''}`
+    case 'object':
+      return `{ ${Object.keys(field.fields).join(', ')} }`
+  }
+}
+
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? `"${value}"` : JSON.stringify(value)
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text
+}
+
+function dotted(path: string[], key: string): string {
+  return [...path, key].join('.')
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

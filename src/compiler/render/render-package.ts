@@ -1,0 +1,143 @@
+/**
+ * Course + SCOs + templates → the files of the package: one HTML page per SCO, the runtime, the
+ * media, and imsmanifest.xml listing exactly those files. Pure: bytes of media come in the tree.
+ */
+import type { ScormVersion } from '../../shared/sco-data.js'
+import type { Builtins } from '../read/read-builtins.js'
+import type { Sco } from '../transform/sco-data.js'
+import type { Course, Module, OutputFile, Page, Question, SourceTree } from '../types.js'
+import type { Templates } from './templates.js'
+
+const RUNTIME_FILES = ['parcours.css', 'parcours.js']
+
+export function renderPackage(course: Course, scos: Sco[], version: ScormVersion, templates: Templates, builtins: Builtins, tree: SourceTree): OutputFile[] {
+  const multi = scos.length > 1 || course.config.sco === 'module'
+  const logo = course.config.theme.logo && { src: `media/${course.config.theme.logo.src}`, alt: course.config.theme.logo.alt }
+  const files: OutputFile[] = [
+    { path: 'parcours.js', contents: builtins.runtime.js },
+    { path: 'parcours.css', contents: builtins.runtime.css },
+  ]
+  if (logo) files.push({ path: logo.src, contents: bytesOf(tree, course.config.theme.logo!.src) })
+  const scoEntries = scos.map((sco) => {
+    const href = multi ? `${sco.id}/index.html` : 'index.html'
+    files.push({ path: href, contents: templates.sco(scoContext(course, sco, multi ? '../' : '', logo, builtins.generatorVersion)) })
+    const media = sco.modules.flatMap((m) => m.assets)
+    for (const asset of media) files.push({ path: asset.to, contents: bytesOf(tree, asset.from) })
+    return { sco, href, files: [href, ...media.map((a) => a.to)].sort() }
+  })
+  const common = { resId: 'RES-parcours-commun', files: [...RUNTIME_FILES, ...(logo ? [logo.src] : [])].sort() }
+  const manifest = templates.manifest[version](manifestContext(course, scoEntries, multi, common))
+  files.push({ path: 'imsmanifest.xml', contents: manifest })
+  return dedupe(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+function bytesOf(tree: SourceTree, path: string): Uint8Array {
+  const file = tree.files[path]
+  return file?.bytes ?? new TextEncoder().encode(file?.text ?? '')
+}
+
+function dedupe(files: OutputFile[]): OutputFile[] {
+  return [...new Map(files.map((f) => [f.path, f])).values()]
+}
+
+function scoContext(course: Course, sco: Sco, root: string, logo: { src: string; alt: string } | undefined, generatorVersion: string): object {
+  const { config } = course
+  return {
+    lang: config.language,
+    title: sco.title,
+    courseTitle: config.title,
+    generatorVersion,
+    root,
+    logo,
+    themeCss: themeCss(config.theme.colors),
+    modules: sco.modules.map((module) => ({
+      id: module.id,
+      n: course.modules.indexOf(module) + 1,
+      title: module.title,
+      duration: module.duration,
+      objectives: module.objectives,
+      pages: module.pages.map((page, i) => pageContext(module, page, i === 0, root)),
+    })),
+    dataJson: scriptJson(sco.data),
+  }
+}
+
+function pageContext(module: Module, page: Page, first: boolean, root: string): object {
+  return {
+    domId: `${module.id}--${page.id}`,
+    qualifiedId: `${module.id}/${page.id}`,
+    titleHtml: page.titleHtml,
+    assessment: page.assessment,
+    first,
+    blocks: page.blocks.map((block) => (block.kind === 'html' ? { html: withRoot(block.html, root) } : { question: questionContext(block.question, root) })),
+  }
+}
+
+function questionContext(q: Question, root: string): object {
+  const { legendHtml, stemExtraHtml } = splitStem(withRoot(q.stemHtml, root))
+  return { ...q, legendHtml, stemExtraHtml, feedbackCorrectHtml: withRoot(q.feedbackCorrectHtml, root), feedbackWrongHtml: withRoot(q.feedbackWrongHtml, root) }
+}
+
+/**
+ * A `<legend>` may only hold phrasing content: the stem's leading paragraphs become spans in the
+ * legend (so screen readers announce the question with its choices), anything else follows it.
+ */
+export function splitStem(html: string): { legendHtml: string; stemExtraHtml: string } {
+  let rest = html.trim()
+  const spans: string[] = []
+  let match: RegExpExecArray | null
+  while ((match = /^<p>([\s\S]*?)<\/p>\s*/.exec(rest))) {
+    spans.push(`<span class="pc-p">${match[1]}</span>`)
+    rest = rest.slice(match[0].length)
+  }
+  return { legendHtml: spans.join(''), stemExtraHtml: rest }
+}
+
+/** Media paths are written from the package root; a page one folder down needs `../`. */
+function withRoot(html: string, root: string): string {
+  return root ? html.replace(/(<img [^>]*src=")(media\/)/g, `$1${root}$2`) : html
+}
+
+function themeCss(colors: Record<string, string>): string {
+  const entries = Object.entries(colors).sort(([a], [b]) => a.localeCompare(b))
+  return entries.length ? `:root{${entries.map(([k, v]) => `--pc-${k}:${v}`).join(';')}}` : ''
+}
+
+/** JSON inside `<script>`: `<` escaped so that no text can close the element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+function manifestContext(course: Course, entries: { sco: Sco; href: string; files: string[] }[], multi: boolean, common: { resId: string; files: string[] }): object {
+  const { config } = course
+  return {
+    manifestId: `parcours-${config.id}`,
+    version: config.version,
+    title: config.title,
+    orgId: `ORG-${config.id}`,
+    rootItemId: `ROOT-${config.id}`,
+    multi,
+    common,
+    scos: entries.map(({ sco, href, files }, i) => {
+      const hasMastery = sco.data.questions.some((q) => q.scored)
+      const previous = entries[i - 1]
+      return {
+        itemId: `ITEM-${sco.id}`,
+        resId: `RES-${sco.id}`,
+        title: sco.title,
+        href,
+        files,
+        hasMastery,
+        // adlcp:masteryscore (1.2, 0–100) and minNormalizedMeasure (2004, 0–1): the same pass mark.
+        masteryScore: sco.data.policy.passingScore,
+        scaledPassingScore: (sco.data.policy.passingScore / 100).toFixed(4).replace(/\.?0+$/, '') || '0',
+        primaryObjective: `PRIMARY-${sco.id}`,
+        // One SCO per module (2004): module N is enabled once module N−1 is completed.
+        completionLocal: multi && i < entries.length - 1 ? `DONE-${sco.id}` : undefined,
+        completionGlobal: multi && i < entries.length - 1 ? `urn:parcours:${config.id}:${sco.id}:done` : undefined,
+        previousLocal: previous ? `PREV-${previous.sco.id}` : undefined,
+        previousGlobal: multi && previous ? `urn:parcours:${config.id}:${previous.sco.id}:done` : undefined,
+      }
+    }),
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Handlebars templates: parcours' own (templates/), each replaceable by a file of the same path in
+ * the course's templates/ folder. Compiled once per build, with an isolated Handlebars instance.
+ */
+import Handlebars from 'handlebars'
+import { error, type Diagnostic } from '../diagnostics.js'
+import type { SourceTree } from '../types.js'
+
+export type Render = (context: object) => string
+
+export interface Templates {
+  sco: Render
+  manifest: { scorm12: Render; scorm2004: Render }
+}
+
+const ENTRIES = {
+  sco: 'layouts/sco.html.hbs',
+  scorm12: 'scorm12/imsmanifest.xml.hbs',
+  scorm2004: 'scorm2004/imsmanifest.xml.hbs',
+} as const
+
+export function compileTemplates(builtins: Record<string, string>, tree: SourceTree, strings: Record<string, string>): { templates?: Templates; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
+  const sources: Record<string, { text: string; file: string }> = {}
+  for (const [path, text] of Object.entries(builtins)) sources[path] = { text, file: `templates/${path}` }
+  for (const file of Object.values(tree.files)) {
+    if (!file.path.startsWith('templates/') || !file.path.endsWith('.hbs')) continue
+    const path = file.path.slice('templates/'.length)
+    if (!(path in builtins)) diagnostics.push(error('template/unknown', file.path, undefined, { file: path, known: Object.keys(builtins).sort().join(', ') }))
+    else sources[path] = { text: file.text ?? '', file: file.path }
+  }
+  const hbs = Handlebars.create()
+  registerHelpers(hbs, strings)
+  const compiled: Record<string, Render> = {}
+  for (const [path, { text, file }] of Object.entries(sources)) {
+    try {
+      // precompile-time check: Handlebars.compile is lazy and would only fail at the first render.
+      hbs.precompile(text)
+      const template = hbs.compile(text, { strict: false, preventIndent: true })
+      if (path.startsWith('partials/')) hbs.registerPartial(path.slice('partials/'.length).replace(/\.hbs$/, ''), template)
+      compiled[path] = template
+    } catch (e) {
+      diagnostics.push(templateError(e, file))
+    }
+  }
+  if (diagnostics.length) return { diagnostics }
+  return {
+    templates: {
+      sco: guard(compiled[ENTRIES.sco]!, sources[ENTRIES.sco]!.file),
+      manifest: { scorm12: guard(compiled[ENTRIES.scorm12]!, sources[ENTRIES.scorm12]!.file), scorm2004: guard(compiled[ENTRIES.scorm2004]!, sources[ENTRIES.scorm2004]!.file) },
+    },
+    diagnostics,
+  }
+}
+
+/** A template that fails while rendering (e.g. a missing partial) is the author's mistake, not a crash. */
+export class TemplateRenderError extends Error {
+  readonly diagnostic: Diagnostic
+  constructor(diagnostic: Diagnostic, cause: unknown) {
+    super(`template ${diagnostic.file} failed`, { cause })
+    this.name = 'TemplateRenderError'
+    this.diagnostic = diagnostic
+  }
+}
+
+function guard(render: Render, file: string): Render {
+  return (context) => {
+    try {
+      return render(context)
+    } catch (e) {
+      throw new TemplateRenderError(templateError(e, file), e)
+    }
+  }
+}
+
+function templateError(e: unknown, file: string): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e)
+  const line = Number(/Parse error on line (\d+)/.exec(message)?.[1] ?? (e as { lineNumber?: number }).lineNumber ?? 0)
+  return error('template/error', file, line ? { line, column: ((e as { column?: number }).column ?? 0) + 1 } : undefined, { reason: message.split('\n')[0]!, file })
+}
+
+function registerHelpers(hbs: typeof Handlebars, strings: Record<string, string>): void {
+  // {{t "key" name=value}}: UI strings live in src/i18n/ui.<lang>.json, never in templates.
+  hbs.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => {
+    const text = strings[key] ?? key
+    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in options.hash ? String(options.hash[name]) : whole))
+  })
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+}

@@ -1,0 +1,113 @@
+/**
+ * Course → one ScoData per SCO (the whole course, or one per module with `sco: module`), with the
+ * state keys and the build-time state budget: a course whose learner state could outgrow what the
+ * LMS stores fails here, not in front of a learner a month later.
+ */
+import type { Lang, QuestionData, ScoData, ScormVersion } from '../../shared/sco-data.js'
+import { worstCaseStateLength } from '../../shared/state-codec.js'
+import { answerRev, stateKey } from '../../shared/state-key.js'
+import { error, type Diagnostic } from '../diagnostics.js'
+import type { Course, Module } from '../types.js'
+
+/** cmi.suspend_data: CMIString4096 in 1.2; SPM 64000 in 2004 3rd/4th ed. (RTE 4.2.24). */
+export const STATE_LIMIT: Record<ScormVersion, number> = { scorm12: 4096, scorm2004: 64000 }
+
+export interface Sco {
+  /** SCO identifier: the course id, or the module id. */
+  id: string
+  title: string
+  modules: Module[]
+  data: ScoData
+}
+
+export function buildScos(course: Course, version: ScormVersion, strings: Record<string, string>): { scos: Sco[]; diagnostics: Diagnostic[] } {
+  const { config } = course
+  const groups: { id: string; title: string; modules: Module[] }[] =
+    config.sco === 'module' ? course.modules.map((m) => ({ id: m.id, title: m.title, modules: [m] })) : [{ id: config.id, title: config.title, modules: course.modules }]
+  const diagnostics: Diagnostic[] = []
+  const scos = groups.map((group) => {
+    const data = scoData(course, group, version, config.language, strings)
+    diagnostics.push(...checkKeys(group.modules, data), ...checkBudget(group.modules, data, version))
+    return { ...group, data }
+  })
+  return { scos, diagnostics }
+}
+
+function scoData(course: Course, group: { id: string; title: string; modules: Module[] }, version: ScormVersion, lang: Lang, strings: Record<string, string>): ScoData {
+  const { config } = course
+  const single = group.modules.length === 1 ? group.modules[0] : undefined
+  const questions: QuestionData[] = []
+  for (const module of group.modules) {
+    for (const page of module.pages) {
+      for (const block of page.blocks) {
+        if (block.kind !== 'question') continue
+        const q = block.question
+        questions.push({
+          id: q.id,
+          key: stateKey(q.id),
+          rev: answerRev({ type: q.type, choices: q.choices.map((c) => c.text), sources: q.sources.map((s) => s.text) }),
+          pageId: `${module.id}/${page.id}`,
+          moduleId: module.id,
+          type: q.type,
+          scored: q.scored,
+          points: q.points,
+          text: q.text,
+          choices: q.choices.map(({ token, text }) => ({ token, text })),
+          sources: q.sources.map(({ token, text }) => ({ token, text })),
+          correct: q.correct,
+        })
+      }
+    }
+  }
+  return {
+    format: 1,
+    version,
+    courseId: config.id,
+    courseVersion: config.version,
+    scoId: group.id,
+    title: group.title,
+    lang,
+    policy: {
+      // One SCO per module: the module's own pass mark applies; one SCO for the course: the course's.
+      passingScore: single?.passingScore ?? config.passingScore,
+      allPages: config.completion.pages === 'all',
+      minTimeSeconds: Math.round((config.completion.minTime * 60 * group.modules.reduce((s, m) => s + m.duration, 0)) / Math.max(1, course.modules.reduce((s, m) => s + m.duration, 0))),
+      attempts: config.attempts,
+    },
+    modules: group.modules.map((m) => ({ id: m.id, title: m.title, pages: m.pages.map((p) => `${m.id}/${p.id}`) })),
+    pages: group.modules.flatMap((m) =>
+      m.pages.map((p) => ({ id: `${m.id}/${p.id}`, key: stateKey(`${m.id}/${p.id}`), moduleId: m.id, title: p.title, assessment: p.assessment })),
+    ),
+    questions,
+    stateLimit: STATE_LIMIT[version],
+    strings,
+  }
+}
+
+/** Two ids of one SCO must not share a state key, or one's progress would be read as the other's. */
+function checkKeys(modules: Module[], data: ScoData): Diagnostic[] {
+  const owners = new Map<string, string>()
+  const diagnostics: Diagnostic[] = []
+  const file = (id: string) => modules.find((m) => id === m.id || id.startsWith(`${m.id}/`))?.file ?? data.questions.find((q) => q.id === id)?.moduleId ?? ''
+  const entries = [...data.pages.map((p) => [p.key, p.id] as const), ...data.questions.map((q) => [q.key, q.id] as const), ...data.modules.map((m) => [stateKey(m.id), m.id] as const)]
+  for (const [key, id] of entries) {
+    const other = owners.get(key)
+    if (other !== undefined && other !== id) {
+      const moduleFile = modules.find((m) => m.id === data.questions.find((q) => q.id === id)?.moduleId)?.file ?? file(id)
+      diagnostics.push(error('state/key-collision', moduleFile, undefined, { a: other, b: id, key }))
+    }
+    owners.set(key, id)
+  }
+  return diagnostics
+}
+
+function checkBudget(modules: Module[], data: ScoData, version: ScormVersion): Diagnostic[] {
+  const size = worstCaseStateLength(data)
+  if (size <= data.stateLimit) return []
+  const largest = [...modules].sort((a, b) => questionCount(b) - questionCount(a))[0]!
+  return [error('state/too-large', largest.file, undefined, { size, limit: data.stateLimit, sco: data.title, version: version === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004' })]
+}
+
+function questionCount(module: Module): number {
+  return module.pages.reduce((n, p) => n + p.blocks.filter((b) => b.kind === 'question').length + 1, 0)
+}

@@ -1,0 +1,123 @@
+/**
+ * The data that flows between the stages. Everything here is plain, serialisable data (no class
+ * instances, no Maps), so that `parcours preview` can hold a compiled course in memory and
+ * `parcours inspect` can read the model back from JSON.
+ */
+import type { Lang, QuestionType, ScormVersion } from '../shared/sco-data.js'
+
+/** A file read from the course folder. `text` for Markdown/YAML/templates, `bytes` for the rest. */
+export interface SourceFile {
+  /** Path relative to the course folder, with `/` separators. */
+  path: string
+  text?: string
+  bytes?: Uint8Array
+}
+
+/** Everything the read stage found in a course folder, keyed by relative path. */
+export interface SourceTree {
+  /** Absolute or user-given path of the course folder, for messages. */
+  root: string
+  files: Record<string, SourceFile>
+}
+
+/** A file of the package, before zipping. */
+export interface OutputFile {
+  path: string
+  contents: string | Uint8Array
+}
+
+export type CompletionRule = { pages: 'all' | 'none'; minTime: number }
+export type ScoMode = 'course' | 'module'
+
+/** course.yml, validated. */
+export interface CourseConfig {
+  id: string
+  title: string
+  language: Lang
+  version: string
+  description: string
+  audience: string
+  duration: number
+  modules: string[]
+  passingScore: number
+  completion: CompletionRule
+  attempts: number
+  sco: ScoMode
+  theme: ThemeConfig
+}
+
+export interface ThemeConfig {
+  /** CSS custom properties without the `--pc-` prefix, e.g. `{ accent: '#00508f' }`. */
+  colors: Record<string, string>
+  /** Path of a logo image in the course folder, and its alt text. */
+  logo?: { src: string; alt: string }
+}
+
+export interface Choice {
+  token: string
+  /** Inline HTML of the choice. */
+  html: string
+  /** Plain text, for SCORM descriptions and the inspector. */
+  text: string
+}
+
+export interface Question {
+  id: string
+  type: QuestionType
+  points: number
+  scored: boolean
+  /** Block HTML of the stem. */
+  stemHtml: string
+  /** Plain text of the stem (≤ 250 chars: the SCORM 2004 description limit). */
+  text: string
+  choices: Choice[]
+  sources: Choice[]
+  correct: string[]
+  feedbackCorrectHtml: string
+  feedbackWrongHtml: string
+  /** Where the author wrote it: `file:line`. */
+  source: { file: string; line: number }
+}
+
+/** A page is a list of HTML chunks and questions, in the author's order. */
+export type PageBlock = { kind: 'html'; html: string } | { kind: 'question'; question: Question }
+
+export interface Page {
+  /** Author's page id, unique in the module. */
+  id: string
+  title: string
+  /** Inline HTML of the title. */
+  titleHtml: string
+  assessment: boolean
+  blocks: PageBlock[]
+  source: { file: string; line: number }
+}
+
+/** A media file a module refers to, copied into the package. */
+export interface Asset {
+  /** Path in the course folder. */
+  from: string
+  /** Path in the package. */
+  to: string
+}
+
+export interface Module {
+  id: string
+  title: string
+  duration: number
+  objectives: string[]
+  passingScore?: number
+  file: string
+  pages: Page[]
+  assets: Asset[]
+}
+
+export interface Course {
+  config: CourseConfig
+  modules: Module[]
+}
+
+export interface CompileOptions {
+  format: ScormVersion
+  lang: Lang
+}

@@ -1,0 +1,29 @@
+/**
+ * OutputFile[] → zip bytes, deterministic: entries sorted, one fixed date, fixed permissions.
+ * Same input, same bytes: a trainer can diff two builds, and CI can compare hashes.
+ */
+import archiver from 'archiver'
+import type { OutputFile } from '../types.js'
+
+/**
+ * Built from local-time parts on purpose: zip stores DOS local time, so a local date gives the
+ * same bytes in every time zone.
+ */
+const FIXED_DATE = new Date(2000, 0, 1, 0, 0, 0)
+
+export function zipFiles(files: readonly OutputFile[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const archive = archiver('zip', { zlib: { level: 9 } })
+    const chunks: Buffer[] = []
+    archive.on('data', (chunk: Buffer) => chunks.push(chunk))
+    archive.on('error', reject)
+    archive.on('warning', reject)
+    archive.on('end', () => resolve(Buffer.concat(chunks)))
+    const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    for (const file of sorted) {
+      const body = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents)
+      archive.append(body, { name: file.path, date: FIXED_DATE, mode: 0o644 })
+    }
+    void archive.finalize()
+  })
+}

@@ -1,0 +1,94 @@
+/**
+ * What the compiler hands to the browser runtime: one JSON object per SCO, embedded in the SCO's
+ * HTML as `<script type="application/json" id="pc-data">`. Shared by the Node compiler (which
+ * writes it and sizes the learner state with it) and the browser runtime (which reads it).
+ * Keep it plain data: it is also what `parcours inspect` will use to decode a learner's state.
+ */
+
+export type ScormVersion = 'scorm12' | 'scorm2004'
+export type Lang = 'fr' | 'en'
+export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'matching'
+
+/** The course's declared tracking policy, identical in the manifest and in the runtime. */
+export interface Policy {
+  /** Passing score 0–100 on this SCO's weighted assessment score (1.2 masteryscore). */
+  passingScore: number
+  /** Completion needs every page of the SCO to have been seen. */
+  allPages: boolean
+  /** Completion needs at least this much time spent in the SCO, over all sessions (seconds). */
+  minTimeSeconds: number
+  /** Assessment attempts allowed; 0 = unlimited. */
+  attempts: number
+}
+
+export interface PageData {
+  /** Qualified stable id: `<module-id>/<page-id>`. */
+  id: string
+  /** Short state key (see src/shared/state-codec.ts), unique in the SCO. */
+  key: string
+  moduleId: string
+  title: string
+  /** True for the scored assessment page of a module. */
+  assessment: boolean
+}
+
+export interface ChoiceData {
+  /** Token used in DOM values and in SCORM responses: `a`…`z`, then `0`…`9` (1.2 choice tokens are single characters). */
+  token: string
+  /** Plain text of the choice (for the 2004 interaction description and the inspector). */
+  text: string
+}
+
+export interface QuestionData {
+  /** Author's stable id, unique in the course: `[a-z0-9-]`. */
+  id: string
+  /** Short state key, unique in the SCO. */
+  key: string
+  /** Fingerprint of what the answer means (choices, pairs): an old answer with another rev is dropped, never reinterpreted. */
+  rev: string
+  /** Qualified id of the page that holds it. */
+  pageId: string
+  moduleId: string
+  type: QuestionType
+  /** Scored (on an assessment page) or knowledge check. */
+  scored: boolean
+  points: number
+  /** Plain text of the question stem, at most 250 characters (2004 `description` limit). */
+  text: string
+  /** single / multiple / truefalse: the choices; matching: the targets (right-hand side). */
+  choices: ChoiceData[]
+  /** matching only: the sources (left-hand side), tokens `1`…`9` then `a`…`z`. */
+  sources: ChoiceData[]
+  /**
+   * The right answer. single/truefalse: one choice token; multiple: the correct tokens, sorted;
+   * matching: for each source in order, the token of its target.
+   */
+  correct: string[]
+}
+
+export interface ModuleData {
+  id: string
+  title: string
+  /** Qualified page ids, in order. */
+  pages: string[]
+}
+
+export interface ScoData {
+  /** Format of this object; bump on incompatible change. */
+  format: 1
+  version: ScormVersion
+  courseId: string
+  courseVersion: string
+  /** Identifier of the SCO: the course id (one SCO) or the module id (one SCO per module). */
+  scoId: string
+  title: string
+  lang: Lang
+  policy: Policy
+  modules: ModuleData[]
+  pages: PageData[]
+  questions: QuestionData[]
+  /** Largest `cmi.suspend_data` the LMS accepts for this version (4096 for 1.2, 64000 for 2004). */
+  stateLimit: number
+  /** UI strings of the runtime, in `lang`. */
+  strings: Record<string, string>
+}
