@@ -89,6 +89,12 @@ export interface ScoData {
   questions: QuestionData[]
   /** Largest `cmi.suspend_data` the LMS accepts for this version (4096 for 1.2, 64000 for 2004). */
   stateLimit: number
+  /**
+   * SCORM 2004, one SCO per module: local objective id the SCO marks `passed` once the module is
+   * completed (cmi.objectives.n), which the manifest maps to a global objective that enables the
+   * next module (imsss preConditionRule). Absent otherwise.
+   */
+  completionObjective?: string
   /** UI strings of the runtime, in `lang`. */
   strings: Record<string, string>
 }

@@ -25,8 +25,10 @@ export function buildScos(course: Course, version: ScormVersion, strings: Record
   const groups: { id: string; title: string; modules: Module[] }[] =
     config.sco === 'module' ? course.modules.map((m) => ({ id: m.id, title: m.title, modules: [m] })) : [{ id: config.id, title: config.title, modules: course.modules }]
   const diagnostics: Diagnostic[] = []
-  const scos = groups.map((group) => {
+  const scos = groups.map((group, i) => {
     const data = scoData(course, group, version, config.language, strings)
+    // Same id as the manifest's `DONE-<sco>` objective (render-package.ts); the last module enables nothing.
+    if (version === 'scorm2004' && groups.length > 1 && i < groups.length - 1) data.completionObjective = `DONE-${group.id}`
     diagnostics.push(...checkKeys(group.modules, data), ...checkBudget(group.modules, data, version))
     return { ...group, data }
   })
