@@ -5,12 +5,13 @@ import blocks from './plugins/blocks.js'
 import headingAttrs from './plugins/heading-attrs.js'
 import headingLevels from './plugins/heading-levels.js'
 import images from './plugins/images.js'
+import langSpan from './plugins/lang-span.js'
 import links from './plugins/links.js'
 
 export function createMarkdown(): MarkdownIt {
   // html: false — raw HTML in a module is shown as text, never executed (no script injection).
   const md = MarkdownItFactory({ html: false, linkify: false, typographer: false })
-  md.use(deflist).use(headingAttrs).use(images).use(links).use(headingLevels).use(blocks)
+  md.use(deflist).use(langSpan).use(headingAttrs).use(images).use(links).use(headingLevels).use(blocks)
   return md
 }
 
