@@ -1,0 +1,285 @@
+// The strict test LMS: a node:http server on 127.0.0.1 (random port) that deploys unpacked
+// SCORM packages, plays them through a Moodle-like host page (launch-page.ts + host-page.ts),
+// stores what the SCO commits (like mod/scorm/datamodel.php) and records every API call.
+//
+//   const lms = await startLms({ packages: { golf: await unzipPackage('golf.zip') } });
+//   await page.goto(lms.url('golf', 'resource_1', 'alice'));
+//   …
+//   await lms.flush(page);
+//   lms.tracks('alice', 'golf', 'resource_1')  // { 'cmi.core.lesson_status': 'completed', … }
+
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { hostBundle, scormAgainBundle } from './bundle.js';
+import { errorPage, launchPage } from './launch-page.js';
+import type { ManifestInfo } from './manifest.js';
+import { PackageRegistry, contentType } from './packages.js';
+import { needsFreshAttempt2004, preload12, preload2004 } from './relaunch.js';
+import { LmsStore, bySessionSeq, type ScoKey } from './store.js';
+import type { ApiCall, CommitRecord, HostConfig, HostEvent, LaunchMode, ScormVersion, Tracks, Violation } from './types.js';
+import type { PackageFiles } from './zip.js';
+
+export interface LmsOptions {
+  /** Packages to deploy at start: name → files (see unzipPackage). */
+  packages?: Record<string, PackageFiles>;
+  /** Learner id → display name ("lastname, firstname"); default "Learner, <id>". */
+  learnerNames?: Record<string, string>;
+  /** Moodle's masteryoverride setting (default on). */
+  masteryOverride?: boolean;
+}
+
+export interface LmsServer {
+  /** http://127.0.0.1:<port> */
+  readonly origin: string;
+  addPackage(name: string, files: PackageFiles): ManifestInfo;
+  manifest(pkg: string): ManifestInfo;
+  /** URL of the host page; sco = resource id, item id or href (default: first SCO). */
+  url(pkg: string, sco?: string, learner?: string, version?: ScormVersion, mode?: LaunchMode): string;
+  /** Stored tracks of the current attempt (what Moodle keeps in scorm_scoes_value). */
+  tracks(learner: string, pkg: string, sco?: string): Tracks;
+  attempts(learner: string, pkg: string, sco?: string): Tracks[];
+  /** Seeds stored tracks (current attempt), e.g. to test a relaunch directly. */
+  setTracks(learner: string, pkg: string, sco: string | undefined, tracks: Tracks): void;
+  calls(learner: string, pkg: string, sco?: string): ApiCall[];
+  violations(learner: string, pkg: string, sco?: string): Violation[];
+  events(learner: string, pkg: string, sco?: string): HostEvent[];
+  commits(learner: string, pkg: string, sco?: string): CommitRecord[];
+  /** Package files requested but absent (a packaging bug): "pkg/path". */
+  missingFiles(): string[];
+  /** The next n commits for this SCO fail like a real LMS: "false" + 101 (1.2) / 391 (2004), nothing stored. */
+  failNextCommits(n: number, key: { learner: string; pkg: string; sco?: string }, errorCode?: string): void;
+  /** Makes sure everything the page reported has reached the server (then waits for beacons). */
+  flush(page?: Page): Promise<void>;
+  /** Polls until fn returns a truthy value (e.g. a beacon-delivered commit); throws after timeoutMs. */
+  waitFor<T>(fn: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  /** Forgets all stored data and logs (packages stay deployed). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** /pkg/<name>/<href>: path segments encoded, the item's query string kept as written. */
+function packageUrl(pkg: string, href: string): string {
+  const q = href.indexOf('?');
+  const [path, query] = q < 0 ? [href, ''] : [href.slice(0, q), href.slice(q)];
+  return `/pkg/${encodeURIComponent(pkg)}/${path.split('/').map(encodeURIComponent).join('/')}${query}`;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function formFields(req: IncomingMessage, body: string): Promise<[string, string][]> {
+  const ct = req.headers['content-type'] ?? '';
+  if (ct.startsWith('multipart/form-data')) {
+    const form = await new Response(body, { headers: { 'content-type': ct } }).formData();
+    return [...form.entries()].map(([k, v]) => [k, String(v)]);
+  }
+  return [...new URLSearchParams(body).entries()];
+}
+
+export async function startLms(options: LmsOptions = {}): Promise<LmsServer> {
+  const registry = new PackageRegistry();
+  const store = new LmsStore();
+  const missing: string[] = [];
+  let active = 0;
+  let lastActivity = Date.now();
+  for (const [name, files] of Object.entries(options.packages ?? {})) registry.add(name, files);
+  await hostBundle(); // bundle the browser side now: a compile error fails startLms, not a page
+
+  const keyOf = (learner: string, pkg: string, sco: string | undefined): ScoKey => ({ learner, pkg, sco: registry.sco(pkg, sco).resourceId });
+  const learnerName = (id: string): string => options.learnerNames?.[id] ?? `Learner, ${id}`;
+
+  function launch(url: URL): { status: number; html: string } {
+    const pkgName = url.searchParams.get('pkg') ?? '';
+    const pkg = registry.get(pkgName);
+    if (!pkg) return { status: 404, html: errorPage(404, `unknown package "${pkgName}"`) };
+    let sco;
+    try {
+      sco = registry.sco(pkgName, url.searchParams.get('sco') || undefined);
+    } catch (e) {
+      return { status: 404, html: errorPage(404, (e as Error).message) };
+    }
+    const learner = url.searchParams.get('learner') || 'learner';
+    const key: ScoKey = { learner, pkg: pkgName, sco: sco.resourceId };
+    const rec = store.get(key);
+    const session = ++rec.sessions;
+    // Moodle picks the API from the manifest's schemaversion, whatever the caller expects.
+    const version = pkg.manifest.version;
+    const asked = url.searchParams.get('version');
+    if (asked && asked !== version) {
+      rec.violations.push({
+        session, seq: 0, kind: 'strict', method: 'launch', args: [asked], code: '0', rule: 'launch.version-mismatch',
+        message: `launched as ${asked} but the manifest (schemaversion "${pkg.manifest.schemaVersion ?? ''}") makes Moodle play it as ${version}`,
+      });
+    }
+    if (version === 'scorm2004' && needsFreshAttempt2004(rec.attempts[rec.attempts.length - 1])) rec.attempts.push({});
+    const stored = rec.attempts[rec.attempts.length - 1];
+    const who = { id: learner, name: learnerName(learner) };
+    const q = new URLSearchParams({ learner, pkg: pkgName, sco: sco.resourceId, session: String(session) }).toString();
+    const cfg: HostConfig = {
+      version, learner, pkg: pkgName, sco: sco.resourceId, session,
+      mode: url.searchParams.get('mode') === 'window' ? 'window' : 'frame',
+      title: sco.title,
+      launchUrl: packageUrl(pkgName, sco.launch),
+      commitUrl: '/commit',
+      logUrl: `/log?${q}`,
+      preload: version === 'scorm12' ? preload12(stored, sco, who) : preload2004(stored, sco, who),
+      masteryOverride: options.masteryOverride ?? true,
+    };
+    return { status: 200, html: launchPage(cfg) };
+  }
+
+  async function commit(req: IncomingMessage, url: URL): Promise<string> {
+    const fields = await formFields(req, await readBody(req));
+    const get = (k: string): string => fields.find(([f]) => f === k)?.[1] ?? '';
+    const key = keyOf(get('learner'), get('pkg'), get('sco'));
+    const rec = store.get(key);
+    const elements: Tracks = {};
+    for (const [k, v] of fields) if (k.startsWith('cmi.') || k.startsWith('adl.')) elements[k] = v;
+    const entry: CommitRecord = {
+      session: Number(get('session')), terminate: get('terminate') === '1',
+      transport: url.searchParams.get('api') === 'beacon' ? 'beacon' : 'xhr', ok: true, elements,
+    };
+    rec.commits.push(entry);
+    if (rec.failNext.count > 0) {
+      rec.failNext.count--;
+      entry.ok = false;
+      const version = registry.get(key.pkg)!.manifest.version;
+      return `false\n${rec.failNext.code ?? (version === 'scorm12' ? '101' : '391')}`;
+    }
+    Object.assign(rec.attempts[rec.attempts.length - 1]!, elements);
+    return 'true\n0';
+  }
+
+  async function log(req: IncomingMessage, url: URL): Promise<void> {
+    const p = url.searchParams;
+    const rec = store.get(keyOf(p.get('learner') ?? '', p.get('pkg') ?? '', p.get('sco') ?? undefined));
+    const session = Number(p.get('session'));
+    const batch = JSON.parse(await readBody(req)) as { calls?: ApiCall[]; violations?: Violation[]; events?: HostEvent[] };
+    for (const c of batch.calls ?? []) rec.calls.push({ ...c, session });
+    for (const v of batch.violations ?? []) rec.violations.push({ ...v, session });
+    for (const e of batch.events ?? []) rec.events.push({ ...e, session });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const send = (status: number, type: string, body: string | Buffer): void => {
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      res.end(body);
+    };
+    const path = url.pathname;
+    if (path === '/launch') {
+      const { status, html } = launch(url);
+      return send(status, 'text/html; charset=utf-8', html);
+    }
+    if (path === '/host.js') return send(200, 'text/javascript; charset=utf-8', await hostBundle());
+    if (path === '/vendor/scorm12.js' || path === '/vendor/scorm2004.js') {
+      return send(200, 'text/javascript; charset=utf-8', await scormAgainBundle(path.includes('12') ? 'scorm12' : 'scorm2004'));
+    }
+    if (path === '/commit' && req.method === 'POST') return send(200, 'text/plain', await commit(req, url));
+    if (path === '/log' && req.method === 'POST') {
+      await log(req, url);
+      return send(204, 'text/plain', '');
+    }
+    const m = /^\/pkg\/([^/]+)\/(.+)$/.exec(path);
+    if (m && (req.method === 'GET' || req.method === 'HEAD')) {
+      const [name, file] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)];
+      const content = registry.file(name, file);
+      if (content) return send(200, contentType(file), content);
+      missing.push(`${name}/${file}`);
+      return send(404, 'text/plain', `not in package: ${file}`);
+    }
+    if (path === '/favicon.ico') return send(204, 'image/x-icon', '');
+    return send(404, 'text/plain', 'not found');
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const tracked = url.pathname === '/log' || url.pathname === '/commit';
+    if (tracked) active++;
+    handle(req, res, url)
+      .catch((e: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end(`test LMS error: ${(e as Error).message}`);
+      })
+      .finally(() => {
+        if (tracked) {
+          active--;
+          lastActivity = Date.now();
+        }
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const settle = async (quietMs = 60, timeoutMs = 3000): Promise<void> => {
+    const end = Date.now() + timeoutMs;
+    while (Date.now() < end && (active > 0 || Date.now() - lastActivity < quietMs)) await new Promise((r) => setTimeout(r, 10));
+  };
+  const read = <T extends { session: number; seq: number }>(pick: (r: ReturnType<LmsStore['get']>) => T[]) =>
+    (learner: string, pkg: string, sco?: string): T[] => {
+      const rec = store.peek(keyOf(learner, pkg, sco));
+      return rec ? bySessionSeq(pick(rec)) : [];
+    };
+
+  return {
+    origin,
+    addPackage: (name, files) => registry.add(name, files).manifest,
+    manifest: (pkg) => {
+      const p = registry.get(pkg);
+      if (!p) throw new Error(`unknown package "${pkg}"`);
+      return p.manifest;
+    },
+    url: (pkg, sco, learner = 'learner', version, mode) => {
+      const q = new URLSearchParams({ pkg, learner });
+      if (sco) q.set('sco', sco);
+      if (version) q.set('version', version);
+      if (mode) q.set('mode', mode);
+      return `${origin}/launch?${q.toString()}`;
+    },
+    tracks: (learner, pkg, sco) => ({ ...store.current(keyOf(learner, pkg, sco)) }),
+    attempts: (learner, pkg, sco) => (store.peek(keyOf(learner, pkg, sco))?.attempts ?? []).map((t) => ({ ...t })),
+    setTracks: (learner, pkg, sco, tracks) => {
+      const rec = store.get(keyOf(learner, pkg, sco));
+      rec.attempts[rec.attempts.length - 1] = { ...tracks };
+    },
+    calls: read((r) => r.calls),
+    violations: read((r) => r.violations),
+    events: read((r) => r.events),
+    commits: (learner, pkg, sco) => [...(store.peek(keyOf(learner, pkg, sco))?.commits ?? [])],
+    missingFiles: () => [...missing],
+    failNextCommits: (n, key, errorCode) => {
+      store.get(keyOf(key.learner, key.pkg, key.sco)).failNext = { count: n, code: errorCode };
+    },
+    flush: async (page) => {
+      let state: { beacons: boolean } | null = null;
+      if (page && !page.isClosed()) {
+        state = (await page
+          .evaluate('globalThis.__lmsHost ? globalThis.__lmsHost.flush() : null')
+          .catch(() => null)) as { beacons: boolean } | null;
+      }
+      // A live host page that never switched to beacons has delivered everything; otherwise
+      // (page closed or navigated away, SCO unloaded) wait for the beacons to land.
+      await settle(state && !state.beacons ? 0 : 80);
+    },
+    waitFor: async (fn, timeoutMs = 5000) => {
+      const end = Date.now() + timeoutMs;
+      for (;;) {
+        const v = fn();
+        if (v) return v;
+        if (Date.now() > end) throw new Error(`lms.waitFor: condition not met within ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    reset: () => {
+      store.clear();
+      missing.length = 0;
+    },
+    close: () => new Promise<void>((resolve, reject) => {
+      server.closeAllConnections();
+      server.close((e) => (e ? reject(e) : resolve()));
+    }),
+  };
+}

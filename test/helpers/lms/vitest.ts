@@ -1,0 +1,62 @@
+// Vitest wiring for LMS tests: one test LMS and one Chromium per test file, pages closed
+// after each test, and the Rustici Golf samples read from ../shared/samples/third-party
+// (relative to the repository root; never copied into the repository).
+
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { launchBrowser, type TestBrowser } from './browser.js';
+import { startLms, type LmsOptions, type LmsServer } from './server.js';
+import type { PackageFiles } from './zip.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Absolute path of a third-party sample package, e.g. sample('golf-scorm12-singlesco.zip'). */
+export function sample(file: string): string {
+  return resolve(REPO_ROOT, '../shared/samples/third-party', file);
+}
+
+export interface LmsFixture {
+  readonly lms: LmsServer;
+  readonly browser: TestBrowser;
+  /** A new page, closed automatically after the current test. */
+  page(): Promise<Page>;
+}
+
+/**
+ * Registers beforeAll/afterEach/afterAll hooks that start the LMS with `packages()` and a
+ * browser, and tear them down. Use the returned fixture inside tests only.
+ */
+export function useLms(packages: () => Promise<Record<string, PackageFiles>>, options: Omit<LmsOptions, 'packages'> = {}): LmsFixture {
+  let lms: LmsServer | undefined;
+  let browser: TestBrowser | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    lms = await startLms({ ...options, packages: await packages() });
+    browser = await launchBrowser();
+  }, 60_000);
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lms?.close();
+  });
+  return {
+    get lms() {
+      if (!lms) throw new Error('LMS not started (use the fixture inside tests)');
+      return lms;
+    },
+    get browser() {
+      if (!browser) throw new Error('browser not started (use the fixture inside tests)');
+      return browser;
+    },
+    page: async () => {
+      if (!browser) throw new Error('browser not started');
+      const p = await browser.newPage();
+      pages.push(p);
+      return p;
+    },
+  };
+}
