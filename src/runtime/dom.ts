@@ -1,0 +1,60 @@
+/** Small DOM helpers and the UI strings (always from ScoData.strings, never hard-coded). */
+
+export function $<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T | null {
+  return root.querySelector<T>(selector)
+}
+
+export function $$<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T[] {
+  return Array.prototype.slice.call(root.querySelectorAll<T>(selector)) as T[]
+}
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string
+
+/** `t('pagePosition', { current: 2, total: 9 })`; a missing key shows as the key itself. */
+export function translator(strings: Record<string, string>): Translate {
+  return (key, vars) => {
+    const text = typeof strings[key] === 'string' ? (strings[key] as string) : key
+    return text.replace(/\{(\w+)\}/g, (all, name: string) =>
+      vars && vars[name] !== undefined ? String(vars[name]) : all,
+    )
+  }
+}
+
+export function reducedMotion(): boolean {
+  try {
+    return window.matchMedia('(prefers-reduced-motion: reduce)').matches
+  } catch {
+    return false
+  }
+}
+
+/** Moves focus without a jump, then brings the element into view (smoothly unless reduced motion). */
+export function focusOn(el: HTMLElement | null): void {
+  if (!el) return
+  try {
+    el.focus({ preventScroll: true })
+    el.scrollIntoView({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' })
+  } catch {
+    el.focus()
+  }
+}
+
+/** Shows or hides an element with the `hidden` attribute. */
+export function show(el: HTMLElement | null, visible: boolean): void {
+  if (el) el.hidden = !visible
+}
+
+/** Event handlers never throw: a runtime error must not break the page or the LMS frame. */
+export function guard<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args: A) => {
+    try {
+      fn(...args)
+    } catch (error) {
+      try {
+        console.error('parcours:', error)
+      } catch {
+        // no console
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * No LMS found (the package opened from a disk or a plain web server): the learner can still take
+ * the course, and location + suspend_data are kept in the browser's localStorage under
+ * `parcours:<courseId>:<scoId>:<version>`. localStorage may be missing or throw (private mode,
+ * sandboxed frame, quota): then the session simply lives in memory.
+ */
+
+import type { ScormVersion } from '../../shared/sco-data.js'
+import type { Lms } from './types.js'
+import { ELEMENTS } from './types.js'
+
+/** The part of the Web Storage API used here. */
+export interface KeyValueStore {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+}
+
+interface Saved {
+  l: string
+  s: string
+}
+
+export function storageKey(courseId: string, scoId: string, version: ScormVersion): string {
+  return `parcours:${courseId}:${scoId}:${version}`
+}
+
+export class LocalLms implements Lms {
+  readonly mode = 'local' as const
+  private started = false
+  private ended = false
+  private error = 0
+  private readonly values: Record<string, string> = {}
+  private resumed = false
+
+  constructor(
+    private readonly version: ScormVersion,
+    private readonly store: KeyValueStore | null,
+    private readonly key: string,
+  ) {}
+
+  get active(): boolean {
+    return this.started && !this.ended
+  }
+
+  initialize(): boolean {
+    if (this.ended) return false
+    if (!this.started) {
+      this.started = true
+      const names = ELEMENTS[this.version]
+      try {
+        const raw = this.store ? this.store.getItem(this.key) : null
+        const saved = raw ? (JSON.parse(raw) as Partial<Saved>) : null
+        if (saved && typeof saved.l === 'string' && typeof saved.s === 'string') {
+          this.values[names.location] = saved.l
+          this.values[names.suspendData] = saved.s
+          this.resumed = true
+        }
+      } catch {
+        // Unreadable or forbidden storage: a fresh start.
+      }
+    }
+    return true
+  }
+
+  get(element: string): string {
+    this.error = 0
+    if (!this.active) return ''
+    if (element === ELEMENTS[this.version].entry) return this.resumed ? 'resume' : 'ab-initio'
+    return this.values[element] ?? ''
+  }
+
+  set(element: string, value: string): boolean {
+    if (!this.active) return false
+    // Interactions are for the LMS's reports: there is none.
+    if (element.indexOf('cmi.interactions.') !== 0) this.values[element] = String(value)
+    return true
+  }
+
+  commit(): boolean {
+    if (!this.active) return false
+    if (!this.store) return true
+    const names = ELEMENTS[this.version]
+    const saved: Saved = { l: this.values[names.location] ?? '', s: this.values[names.suspendData] ?? '' }
+    try {
+      this.store.setItem(this.key, JSON.stringify(saved))
+      this.error = 0
+      return true
+    } catch {
+      this.error = -1
+      return false
+    }
+  }
+
+  finish(): boolean {
+    if (!this.active) return false
+    const ok = this.commit()
+    this.ended = true
+    return ok
+  }
+
+  lastError(): number {
+    return this.error
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * One interface for the three ways of keeping the learner's data: a SCORM 1.2 API, a SCORM 2004
+ * API, or (no LMS found) the browser's localStorage. Element names are the SCO version's own
+ * (`ScoData.version`); the local adapter stores whichever it is given.
+ */
+
+export type LmsMode = 'scorm12' | 'scorm2004' | 'local'
+
+export interface Lms {
+  readonly mode: LmsMode
+  /** True between a successful initialize() and finish(). */
+  readonly active: boolean
+  /** Starts the session; false if the LMS refused it. */
+  initialize(): boolean
+  /** The value, or '' on any error (see lastError()). */
+  get(element: string): string
+  /** Sends the value as a string; false if the LMS refused it. */
+  set(element: string, value: string): boolean
+  /** Asks the LMS to store what was set; false on `"false"` or a non-zero error code. */
+  commit(): boolean
+  /** Ends the session, at most once; afterwards every call is refused without reaching the LMS. */
+  finish(): boolean
+  /** Error code of the last call, as the LMS reported it (0 = none; -1 = the call threw). */
+  lastError(): number
+}
+
+/** What a launch gives back. */
+export interface Launch {
+  entry: string
+  location: string
+  suspendData: string
+  /** SCORM 1.2 `cmi.interactions._count`, when the LMS gave one. */
+  interactionCount: number | null
+}
+
+/** Element names of each SCORM version. */
+export const ELEMENTS = {
+  scorm12: {
+    entry: 'cmi.core.entry',
+    location: 'cmi.core.lesson_location',
+    suspendData: 'cmi.suspend_data',
+    sessionTime: 'cmi.core.session_time',
+  },
+  scorm2004: {
+    entry: 'cmi.entry',
+    location: 'cmi.location',
+    suspendData: 'cmi.suspend_data',
+    sessionTime: 'cmi.session_time',
+  },
+} as const

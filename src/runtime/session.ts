@@ -1,0 +1,235 @@
+/**
+ * The tracking session of one SCO: launch (read what the LMS kept), the learner state, the time
+ * spent, what is sent at each commit, interactions, and the single finish. No DOM: main.ts wires
+ * it to the page; unit tests drive it with a fake API and a fake clock.
+ */
+
+import type { QuestionData, ScoData } from '../shared/sco-data.js'
+import type { LearnerState, StateNotice } from '../shared/state-codec.js'
+import { decode, emptyState, encodeWithin } from '../shared/state-codec.js'
+import type { Verdict } from './answers.js'
+import { Committer } from './committer.js'
+import { interaction12, interaction2004 } from './interactions.js'
+import { readLaunch12 } from './lms/scorm12.js'
+import { readLaunch2004 } from './lms/scorm2004.js'
+import type { Lms } from './lms/types.js'
+import { ELEMENTS } from './lms/types.js'
+import { duration2004, timespan12 } from './time.js'
+import type { Summary } from './tracking.js'
+import { statusValues, summarize } from './tracking.js'
+
+/** Time counted only while the page is visible. Milliseconds in, seconds out. */
+export class VisibleClock {
+  private total = 0
+  private since: number | null
+
+  constructor(now: number, visible: boolean) {
+    this.since = visible ? now : null
+  }
+
+  pause(now: number): void {
+    if (this.since !== null) this.total += Math.max(0, now - this.since)
+    this.since = null
+  }
+
+  resume(now: number): void {
+    if (this.since === null) this.since = now
+  }
+
+  seconds(now: number): number {
+    const running = this.since === null ? 0 : Math.max(0, now - this.since)
+    return (this.total + running) / 1000
+  }
+}
+
+export interface SessionOptions {
+  data: ScoData
+  lms: Lms
+  /** Milliseconds, monotonic (performance.now in the browser). */
+  now(): number
+  visible: boolean
+  schedule(run: () => void, ms: number): unknown
+  cancel(handle: unknown): void
+  onSaved(saved: boolean): void
+  /** Called with the summary sent at each flush. */
+  onProgress?(summary: Summary): void
+}
+
+/** Longest page id kept as such in the location; longer ones are stored by their state key. */
+const MAX_LOCATION = 255
+
+export class Session {
+  state: LearnerState = emptyState()
+  notices: StateNotice[] = []
+  /** Location found at launch (page id or page key), '' if none. */
+  launchLocation = ''
+  /** The LMS accepted Initialize. */
+  started = false
+  /** finish() has run. */
+  ended = false
+  /** LMS calls that failed, for the debug handle: `element=value (code)`. */
+  readonly errors: string[] = []
+  readonly committer: Committer
+  readonly clock: VisibleClock
+  /** State keys of knowledge-check answers left out of the last commit to fit the limit. */
+  droppedForSize: string[] = []
+  private location = ''
+  private baseTime = 0
+  private sent: Record<string, string> = {}
+  private objectiveIndex: number | null = null
+
+  constructor(private readonly options: SessionOptions) {
+    this.clock = new VisibleClock(options.now(), options.visible)
+    this.committer = new Committer({
+      flush: () => this.flush(),
+      onSaved: options.onSaved,
+      schedule: options.schedule,
+      cancel: options.cancel,
+    })
+  }
+
+  private get data(): ScoData {
+    return this.options.data
+  }
+
+  private get lms(): Lms {
+    return this.options.lms
+  }
+
+  /** Initialize and read back the learner's state. False if the LMS refused to start. */
+  start(): boolean {
+    this.started = this.lms.initialize()
+    if (!this.started) {
+      this.errors.push(`initialize (${this.lms.lastError()})`)
+      return false
+    }
+    const launch = this.data.version === 'scorm12' ? readLaunch12(this.lms) : readLaunch2004(this.lms)
+    const decoded = decode(launch.suspendData, this.data)
+    this.state = decoded.state
+    this.notices = decoded.notices
+    if (launch.interactionCount !== null) this.state.interactions = launch.interactionCount
+    this.baseTime = this.state.time
+    this.launchLocation = launch.location
+    return true
+  }
+
+  /** Session seconds so far (visible time only). */
+  sessionSeconds(): number {
+    return this.clock.seconds(this.options.now())
+  }
+
+  /** The page now shown: marks it seen and makes it the location. */
+  showPage(pageId: string, pageKey: string): void {
+    this.location = pageId.length <= MAX_LOCATION ? pageId : pageKey
+    if (this.state.seen.indexOf(pageKey) < 0) {
+      this.state.seen.push(pageKey)
+      this.state.seen.sort()
+    }
+  }
+
+  /** Brings the accumulated time up to date. */
+  tick(): void {
+    this.state.time = this.baseTime + Math.floor(this.sessionSeconds())
+  }
+
+  /** Sends everything that changed, then commits. Used by the committer only. */
+  flush(): boolean {
+    if (!this.lms.active) return false
+    this.tick()
+    const data = this.data
+    const names = ELEMENTS[data.version]
+    const fitted = encodeWithin(this.state, data, data.stateLimit)
+    this.droppedForSize = fitted.dropped
+    const seconds = this.sessionSeconds()
+    const summary = summarize(data, this.state)
+    if (this.options.onProgress) this.options.onProgress(summary)
+    const values: Array<[string, string]> = [
+      [names.location, this.location],
+      [names.suspendData, fitted.text],
+      [names.sessionTime, data.version === 'scorm12' ? timespan12(seconds) : duration2004(seconds)],
+      ...statusValues(data.version, summary),
+      ...this.objectiveValues(summary.complete),
+    ]
+    let ok = true
+    for (const [element, value] of values) {
+      if (this.sent[element] === value) continue
+      if (this.lms.set(element, value)) this.sent[element] = value
+      else {
+        ok = false
+        this.errors.push(`${element}=${value} (${this.lms.lastError()})`)
+      }
+    }
+    if (!this.lms.commit()) {
+      ok = false
+      this.errors.push(`commit (${this.lms.lastError()})`)
+    }
+    // After any failure, the next try sends everything again.
+    if (!ok) this.sent = {}
+    return ok
+  }
+
+  /**
+   * SCORM 2004, one SCO per module: once the module is complete, its completion objective is
+   * `passed`; the manifest maps it to the global objective that unlocks the next module. The LMS
+   * may already list the manifest's objectives in cmi.objectives: reuse the entry with our id.
+   */
+  private objectiveValues(complete: boolean): Array<[string, string]> {
+    const id = this.data.completionObjective
+    if (!id || !complete || this.data.version !== 'scorm2004' || this.lms.mode === 'local') return []
+    if (this.objectiveIndex === null) {
+      const count = parseInt(this.lms.get('cmi.objectives._count'), 10)
+      let index = Number.isFinite(count) && count > 0 ? count : 0
+      for (let i = 0; i < index; i++) {
+        if (this.lms.get(`cmi.objectives.${i}.id`) === id) {
+          index = i
+          break
+        }
+      }
+      this.objectiveIndex = index
+    }
+    const p = `cmi.objectives.${this.objectiveIndex}.`
+    return [
+      [p + 'id', id],
+      [p + 'success_status', 'passed'],
+    ]
+  }
+
+  /** Commits (with retries on failure). Nothing happens before a successful start or after the end. */
+  commit(): boolean {
+    if (!this.started || this.ended) return false
+    return this.committer.commit()
+  }
+
+  /** Writes one interaction record (not committed: the next commit carries it). */
+  record(question: QuestionData, value: string, verdict: Verdict, latencySeconds: number): void {
+    if (!this.lms.active || this.lms.mode === 'local') return
+    const n = this.state.interactions
+    const input = { question, value, verdict, latencySeconds, date: new Date() }
+    const values = this.data.version === 'scorm12' ? interaction12(n, input) : interaction2004(n, input)
+    for (let i = 0; i < values.length; i++) {
+      const [element, text] = values[i] as [string, string]
+      if (this.lms.set(element, text)) continue
+      this.errors.push(`${element}=${text} (${this.lms.lastError()})`)
+      if (i === 0) return // no record was created at n: the next one reuses it
+    }
+    this.state.interactions = n + 1
+  }
+
+  pause(): void {
+    this.clock.pause(this.options.now())
+  }
+
+  resume(): void {
+    if (!this.ended) this.clock.resume(this.options.now())
+  }
+
+  /** Last commit, then finish, exactly once; no LMS call ever after. */
+  end(): void {
+    if (this.ended) return
+    this.pause()
+    if (this.lms.active) this.committer.commit()
+    this.ended = true
+    this.committer.stop()
+    if (this.lms.active && !this.lms.finish()) this.errors.push('finish')
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Score, completion and status of a SCO, from the course data and the learner state. Pure: the
+ * status truth table is unit-tested here and printed by the compiler's docs, so that what the
+ * manifest declares and what the runtime reports are the same policy.
+ *
+ * Score: points of the right answers of the latest submitted attempt of every assessment, over
+ * the points of all scored questions of the SCO, × 100, 2 decimals. It exists only once every
+ * assessment of the SCO has been submitted at least once.
+ * Completion: every page seen (if `policy.allPages`) and accumulated time ≥ `policy.minTimeSeconds`.
+ */
+
+import type { ScoData, ScormVersion } from '../shared/sco-data.js'
+import type { LearnerState } from '../shared/state-codec.js'
+import { stateKey } from '../shared/state-key.js'
+import { isComplete, judge } from './answers.js'
+
+export interface ModuleResult {
+  moduleId: string
+  key: string
+  /** Points of the module's scored questions. */
+  total: number
+  /** Points earned at the latest submitted attempt; null if never submitted. */
+  earned: number | null
+  /** Module score 0–100 (2 decimals) of the latest submitted attempt. */
+  score: number | null
+  passed: boolean | null
+  attempt: number
+  /** The current attempt is submitted. */
+  submitted: boolean
+  /** Attempts the learner may still start or use, null = unlimited. */
+  attemptsLeft: number | null
+  /** Failed, and another attempt is allowed. */
+  canRetry: boolean
+}
+
+export interface Summary {
+  pagesSeen: number
+  pagesTotal: number
+  /** pagesSeen / pagesTotal, 0..1. */
+  progress: number
+  complete: boolean
+  /** The SCO has scored questions. */
+  assessed: boolean
+  /** Every assessment of the SCO has a submitted attempt. */
+  allSubmitted: boolean
+  /** 0–100, 2 decimals; null until every assessment has been submitted. */
+  score: number | null
+  passed: boolean | null
+  /** Failed, and some assessment may still be retried (or a new attempt is under way). */
+  canRetry: boolean
+}
+
+export const round2 = (value: number): number => Math.round(value * 100) / 100
+
+/** The results of each module that has scored questions, in module order. */
+export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[] {
+  const results: ModuleResult[] = []
+  for (const module of data.modules) {
+    const questions = data.questions.filter((q) => q.scored && q.moduleId === module.id)
+    if (questions.length === 0) continue
+    const key = stateKey(module.id)
+    const a = state.assessments[key]
+    const attempt = a ? a.attempt : 1
+    const submitted = a ? a.submitted : false
+    const total = questions.reduce((sum, q) => sum + q.points, 0)
+    let earned: number | null = null
+    const answers = questions.map((q) => state.answers[q.key])
+    if (submitted && answers.every((ans, i) => ans && isComplete(questions[i]!, ans.value))) {
+      // Re-scored with the current right answers: fixing a wrong key re-scores (see answerRev).
+      earned = questions.reduce(
+        (sum, q, i) => sum + (judge(q, answers[i]!.value) === 'correct' ? q.points : 0),
+        0,
+      )
+    } else if (a && a.points !== null) {
+      earned = Math.min(Math.max(a.points, 0), total)
+    }
+    const score = earned === null || total <= 0 ? null : round2((earned / total) * 100)
+    const passed = score === null ? null : score >= data.policy.passingScore
+    const max = data.policy.attempts
+    const attemptsLeft = max > 0 ? Math.max(0, max - (submitted ? attempt : attempt - 1)) : null
+    const canRetry = passed === false && submitted && (attemptsLeft === null || attemptsLeft > 0)
+    results.push({ moduleId: module.id, key, total, earned, score, passed, attempt, submitted, attemptsLeft, canRetry })
+  }
+  return results
+}
+
+export function summarize(data: ScoData, state: LearnerState): Summary {
+  const pageKeys = new Set(data.pages.map((p) => p.key))
+  const pagesSeen = state.seen.filter((k) => pageKeys.has(k)).length
+  const pagesTotal = data.pages.length
+  const progress = pagesTotal > 0 ? Math.min(1, pagesSeen / pagesTotal) : 1
+  const complete =
+    (!data.policy.allPages || pagesSeen >= pagesTotal) && state.time >= data.policy.minTimeSeconds
+  const results = moduleResults(data, state)
+  const assessed = results.length > 0
+  const allSubmitted = assessed && results.every((r) => r.earned !== null)
+  let score: number | null = null
+  if (allSubmitted) {
+    const total = results.reduce((sum, r) => sum + r.total, 0)
+    const earned = results.reduce((sum, r) => sum + (r.earned ?? 0), 0)
+    score = total > 0 ? round2((earned / total) * 100) : 0
+  }
+  const passed = score === null ? null : score >= data.policy.passingScore
+  // Failed, but the learner can still change it: a failed module may be retried, or a new
+  // attempt is under way.
+  const canRetry = passed === false && results.some((r) => r.canRetry || (!r.submitted && r.earned !== null))
+  return { pagesSeen, pagesTotal, progress, complete, assessed, allSubmitted, score, passed, canRetry }
+}
+
+/** A number as a CMIDecimal: no exponent, at most 4 decimals. */
+export function decimal(value: number): string {
+  return String(Math.round(value * 10000) / 10000)
+}
+
+/**
+ * The status elements to send, in order. Session time, location and suspend_data are sent by
+ * the caller. Never `not attempted`; the score only once it exists.
+ *
+ * SCORM 1.2 `cmi.core.lesson_status`: with assessments, `incomplete` until they are all submitted,
+ * then `passed`/`failed` (what Moodle's masteryoverride would write at LMSFinish anyway);
+ * without, `completed` once complete. `cmi.core.exit` = `suspend` until finished: finished means
+ * completed, passed and complete, or failed with no attempt left.
+ *
+ * SCORM 2004: `completion_status` from the completion rule, `success_status` set by the SCO (Moodle
+ * never derives it), `exit` = `suspend` until completed and (passed or no assessment): Moodle
+ * reloads 2004 data only after a suspend exit.
+ */
+export function statusValues(version: ScormVersion, s: Summary): Array<[string, string]> {
+  const out: Array<[string, string]> = []
+  if (version === 'scorm12') {
+    let status: string
+    let finished: boolean
+    if (s.assessed) {
+      status = !s.allSubmitted ? 'incomplete' : s.passed ? 'passed' : 'failed'
+      finished = s.allSubmitted && (s.passed ? s.complete : !s.canRetry)
+    } else {
+      status = s.complete ? 'completed' : 'incomplete'
+      finished = s.complete
+    }
+    out.push(['cmi.core.lesson_status', status])
+    if (s.score !== null) {
+      out.push(['cmi.core.score.raw', decimal(s.score)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'])
+    }
+    out.push(['cmi.core.exit', finished ? '' : 'suspend'])
+  } else {
+    out.push(['cmi.completion_status', s.complete ? 'completed' : 'incomplete'])
+    out.push(['cmi.success_status', s.passed === null ? 'unknown' : s.passed ? 'passed' : 'failed'])
+    if (s.score !== null) {
+      out.push(
+        ['cmi.score.scaled', decimal(s.score / 100)],
+        ['cmi.score.raw', decimal(s.score)],
+        ['cmi.score.min', '0'],
+        ['cmi.score.max', '100'],
+      )
+    }
+    out.push(['cmi.progress_measure', decimal(s.progress)])
+    const finished = s.complete && (!s.assessed || s.passed === true)
+    out.push(['cmi.exit', finished ? 'normal' : 'suspend'])
+  }
+  return out
+}

@@ -1,0 +1,225 @@
+import { describe, expect, it } from 'vitest'
+import { LocalLms } from '../../../src/runtime/lms/local.js'
+import { scorm12 } from '../../../src/runtime/lms/scorm12.js'
+import { scorm2004 } from '../../../src/runtime/lms/scorm2004.js'
+import type { Lms } from '../../../src/runtime/lms/types.js'
+import { Session, VisibleClock } from '../../../src/runtime/session.js'
+import type { ScoData } from '../../../src/shared/sco-data.js'
+import { encode, emptyState } from '../../../src/shared/state-codec.js'
+import { sampleSco } from '../../fixtures/runtime/sco.js'
+import { fakeApi, type FakeOptions } from './fake-api.js'
+
+function harness(data: ScoData, options: Omit<FakeOptions, 'version'> = {}, lmsOverride?: Lms) {
+  const f = fakeApi({ version: data.version, ...options })
+  const lms = lmsOverride ?? (data.version === 'scorm12' ? scorm12(f.api) : scorm2004(f.api))
+  let now = 0
+  const pending: Array<{ run: () => void; ms: number }> = []
+  const saved: boolean[] = []
+  const session = new Session({
+    data,
+    lms,
+    now: () => now,
+    visible: true,
+    schedule: (run, ms) => pending.push({ run, ms }),
+    cancel: () => void pending.splice(0),
+    onSaved: (s) => saved.push(s),
+  })
+  const sets = () => f.calls.filter((c) => c.method === f.names.set).map((c) => c.args)
+  return { f, lms, session, pending, saved, sets, advance: (ms: number) => void (now += ms) }
+}
+
+describe('session, SCORM 1.2', () => {
+  const data = sampleSco('scorm12')
+  const first = data.pages[0]!
+
+  it('first launch: sends location, state, session time and status, then one commit', () => {
+    const h = harness(data, { preload: { 'cmi.core.entry': 'ab-initio' } })
+    expect(h.session.start()).toBe(true)
+    h.session.showPage(first.id, first.key)
+    h.advance(90_500)
+    expect(h.session.commit()).toBe(true)
+    const sent = Object.fromEntries(h.sets())
+    expect(sent).toEqual({
+      'cmi.core.lesson_location': first.id,
+      'cmi.suspend_data': `1|t90|n0|p${first.key}`,
+      'cmi.core.session_time': '00:01:30.50',
+      'cmi.core.lesson_status': 'incomplete',
+      'cmi.core.exit': 'suspend',
+    })
+    expect(h.f.control.commits).toBe(1)
+    const gets = h.f.calls.filter((c) => c.method === 'LMSGetValue').map((c) => c.args[0])
+    expect(gets).toEqual(['cmi.core.entry', 'cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.interactions._count'])
+  })
+
+  it('sends only what changed (session time always)', () => {
+    const h = harness(data)
+    h.session.start()
+    h.session.showPage(first.id, first.key)
+    h.session.commit()
+    const before = h.sets().length
+    h.advance(1000)
+    h.session.commit()
+    expect(h.sets().slice(before).map(([k]) => k)).toEqual(['cmi.suspend_data', 'cmi.core.session_time'])
+  })
+
+  it('resume: restores the state, the location and continues the time and interaction count', () => {
+    const state = emptyState()
+    state.time = 600
+    state.interactions = 2
+    state.seen = [first.key]
+    const h = harness(data, {
+      preload: { 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': data.pages[3]!.id, 'cmi.suspend_data': encode(state), 'cmi.interactions._count': '5' },
+    })
+    h.session.start()
+    expect(h.session.launchLocation).toBe(data.pages[3]!.id)
+    expect(h.session.notices).toEqual([])
+    expect(h.session.state.interactions).toBe(5) // the LMS's count wins in 1.2
+    h.advance(10_000)
+    h.session.tick()
+    expect(h.session.state.time).toBe(610)
+  })
+
+  it('records interactions at n, and reuses n when the record was refused', () => {
+    const h = harness(data, { preload: { 'cmi.interactions._count': '2' } })
+    h.session.start()
+    const q = data.questions.find((x) => x.type === 'single')!
+    h.session.record(q, 'b', 'correct', 4)
+    expect(h.session.state.interactions).toBe(3)
+    expect(h.sets()[0]).toEqual(['cmi.interactions.2.id', q.id])
+    h.f.control.refuse = /interactions\.3\.id/
+    h.session.record(q, 'a', 'wrong', 4)
+    expect(h.session.state.interactions).toBe(3)
+    expect(h.session.errors[0]).toMatch(/^cmi\.interactions\.3\.id=.* \(405\)$/)
+  })
+
+  it('a failed commit shows "not saved", retries and re-sends everything; success hides it', () => {
+    const h = harness(data, { failCommit: '101' })
+    h.session.start()
+    h.session.showPage(first.id, first.key)
+    expect(h.session.commit()).toBe(false)
+    expect(h.saved).toEqual([false])
+    expect(h.pending).toHaveLength(1)
+    expect(h.pending[0]!.ms).toBe(1000)
+    const before = h.sets().length
+    h.f.control.failCommit = null
+    h.pending.shift()!.run()
+    expect(h.saved).toEqual([false, true])
+    expect(h.sets().slice(before).map(([k]) => k)).toContain('cmi.core.lesson_location')
+    expect(h.sets().slice(before).map(([k]) => k)).toContain('cmi.core.lesson_status')
+  })
+
+  it('a refused set also counts as not saved', () => {
+    const h = harness(data, { refuse: /lesson_status/ })
+    h.session.start()
+    expect(h.session.commit()).toBe(false)
+    expect(h.saved).toEqual([false])
+  })
+
+  it('end(): a last commit then LMSFinish, exactly once, and no call after it', () => {
+    const h = harness(data)
+    h.session.start()
+    h.session.showPage(first.id, first.key)
+    h.session.end()
+    h.session.end()
+    h.session.commit()
+    h.session.record(data.questions[0]!, 'a', 'wrong', 1)
+    const methods = h.f.calls.map((c) => c.method)
+    expect(methods.filter((m) => m === 'LMSFinish')).toHaveLength(1)
+    expect(methods[methods.length - 1]).toBe('LMSFinish')
+    expect(methods[methods.length - 2]).toBe('LMSGetLastError')
+    expect(methods[methods.length - 3]).toBe('LMSCommit')
+    expect(h.f.afterFinish).toEqual([])
+  })
+
+  it('a refused initialize: nothing is sent, ever', () => {
+    const h = harness(data, { failInit: '102' })
+    expect(h.session.start()).toBe(false)
+    expect(h.session.commit()).toBe(false)
+    h.session.end()
+    expect(h.f.calls.map((c) => c.method)).toEqual(['LMSInitialize', 'LMSGetLastError'])
+    expect(h.saved).toEqual([])
+  })
+
+  it('keeps the state within the limit by leaving knowledge checks out', () => {
+    const small = { ...data, stateLimit: 60 }
+    const h = harness(small)
+    h.session.start()
+    for (const q of data.questions.filter((x) => !x.scored)) h.session.state.answers[q.key] = { rev: q.rev, value: q.correct.join(''), checked: true }
+    h.session.commit()
+    const suspend = h.sets().find(([k]) => k === 'cmi.suspend_data')![1]!
+    expect(suspend.length).toBeLessThanOrEqual(60)
+    expect(h.session.droppedForSize.length).toBeGreaterThan(0)
+  })
+})
+
+describe('session, SCORM 2004', () => {
+  it('first launch reads cmi.entry only and sends 2004 elements', () => {
+    const data = sampleSco('scorm2004')
+    const h = harness(data, { preload: { 'cmi.entry': 'ab-initio' } })
+    h.session.start()
+    const page = data.pages[0]!
+    h.session.showPage(page.id, page.key)
+    h.advance(3_723_400)
+    h.session.commit()
+    expect(h.f.calls.filter((c) => c.method === 'GetValue').map((c) => c.args[0])).toEqual(['cmi.entry'])
+    expect(Object.fromEntries(h.sets())).toEqual({
+      'cmi.location': page.id,
+      'cmi.suspend_data': `1|t3723|n0|p${page.key}`,
+      'cmi.session_time': 'PT1H2M3.4S',
+      'cmi.completion_status': 'incomplete',
+      'cmi.success_status': 'unknown',
+      'cmi.progress_measure': String(Math.round((1 / data.pages.length) * 10000) / 10000),
+      'cmi.exit': 'suspend',
+    })
+  })
+
+  it('one SCO per module: marks the completion objective passed once complete, at the index the LMS gave it', () => {
+    const data: ScoData = { ...sampleSco('scorm2004', { allPages: false }), completionObjective: 'DONE-m1' }
+    const h = harness(data, { preload: { 'cmi.entry': 'ab-initio', 'cmi.objectives._count': '2', 'cmi.objectives.0.id': 'PRIMARY', 'cmi.objectives.1.id': 'DONE-m1' } })
+    h.session.start()
+    h.session.commit()
+    const sent = Object.fromEntries(h.sets())
+    expect(sent['cmi.objectives.1.id']).toBe('DONE-m1')
+    expect(sent['cmi.objectives.1.success_status']).toBe('passed')
+  })
+
+  it('appends the objective when the LMS does not list it, and waits for completion', () => {
+    const data: ScoData = { ...sampleSco('scorm2004'), completionObjective: 'DONE-m1' }
+    const h = harness(data, { preload: { 'cmi.entry': 'ab-initio' } })
+    h.session.start()
+    h.session.commit()
+    expect(h.sets().some(([k]) => k!.startsWith('cmi.objectives'))).toBe(false)
+    for (const p of data.pages) h.session.showPage(p.id, p.key)
+    h.session.commit()
+    expect(Object.fromEntries(h.sets())['cmi.objectives.0.success_status']).toBe('passed')
+  })
+})
+
+describe('session, local mode', () => {
+  it('keeps the state without interactions', () => {
+    const data = sampleSco()
+    const store: Record<string, string> = {}
+    const lms = new LocalLms('scorm12', { getItem: (k) => store[k] ?? null, setItem: (k, v) => void (store[k] = v) }, 'k')
+    const h = harness(data, {}, lms)
+    h.session.start()
+    h.session.record(data.questions[0]!, 'a', 'wrong', 1)
+    expect(h.session.state.interactions).toBe(0)
+    h.session.showPage(data.pages[0]!.id, data.pages[0]!.key)
+    h.session.end()
+    expect(JSON.parse(store['k']!).l).toBe(data.pages[0]!.id)
+  })
+})
+
+describe('visible clock', () => {
+  it('counts only visible time', () => {
+    const clock = new VisibleClock(0, true)
+    clock.pause(10_000)
+    clock.pause(20_000)
+    clock.resume(50_000)
+    expect(clock.seconds(55_000)).toBe(15)
+    const hidden = new VisibleClock(0, false)
+    expect(hidden.seconds(10_000)).toBe(0)
+    hidden.resume(10_000)
+    expect(hidden.seconds(12_000)).toBe(2)
+  })
+})
