@@ -4,7 +4,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { CourseConfig, SourceFile } from '../types.js'
-import { validate, type Schema } from './schema.js'
+import { isRecord, validate, type Schema } from './schema.js'
 import { parseYaml } from './yaml-source.js'
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
@@ -18,7 +18,7 @@ const DEFAULTS = {
 } as const
 
 export const COURSE_SCHEMA: Schema = {
-  id: { type: 'string', required: true, pattern: ID_PATTERN, expected: '[a-z0-9-], ≤ 64' },
+  id: { type: 'string', required: true, pattern: ID_PATTERN, expected: 'a-z, 0-9, - (rgpd-ecole-2025)' },
   title: { type: 'string', required: true, maxLength: 200 },
   language: { type: 'enum', values: ['fr', 'en'] },
   version: { type: 'string', required: true, pattern: /^[0-9A-Za-z.+-]{1,40}$/, expected: '1.0.0' },
@@ -50,26 +50,33 @@ export interface ParsedCourseConfig {
   config?: CourseConfig
   /** Where each entry of `modules:` is written, for "module not found" diagnostics. */
   moduleAt: { line: number; column: number }[]
+  /** Where `theme.logo` is written, for "logo not found". */
+  logoAt?: { line: number; column: number }
   diagnostics: Diagnostic[]
 }
 
+/**
+ * `config` is undefined only when course.yml is not YAML at all. With other errors it is a
+ * best-effort config (keys in error replaced by their defaults), so that the run goes on and
+ * reports the modules' mistakes too; the pipeline stops before rendering anyway.
+ */
 export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
   const { source, diagnostics } = parseYaml(file.text ?? '', file.path)
   if (!source) return { moduleAt: [], diagnostics }
   const problems = validate(source, COURSE_SCHEMA, file.path)
-  if (problems.some((d) => d.severity === 'error')) return { moduleAt: [], diagnostics: problems }
-  const raw = source.value as Record<string, any>
+  const wrong = new Set(problems.map((d) => String(d.params?.key ?? '').split('.')[0]))
+  const raw = Object.fromEntries(Object.entries(isRecord(source.value) ? source.value : {}).filter(([key]) => !wrong.has(key))) as Record<string, any>
   const completion = { ...DEFAULTS.completion, ...(raw.completion ?? {}) }
   const theme = raw.theme ?? {}
   const config: CourseConfig = {
-    id: String(raw.id),
-    title: String(raw.title),
+    id: String(raw.id ?? ''),
+    title: String(raw.title ?? ''),
     language: raw.language ?? DEFAULTS.language,
-    version: String(raw.version),
-    description: String(raw.description),
-    audience: String(raw.audience),
-    duration: raw.duration,
-    modules: (raw.modules as unknown[]).map(String),
+    version: String(raw.version ?? ''),
+    description: String(raw.description ?? ''),
+    audience: String(raw.audience ?? ''),
+    duration: raw.duration ?? 0,
+    modules: ((raw.modules ?? []) as unknown[]).map(String),
     passingScore: raw.passingScore ?? DEFAULTS.passingScore,
     completion,
     attempts: raw.attempts ?? DEFAULTS.attempts,
@@ -83,5 +90,6 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
     .filter(([name, value]) => !/^[a-z][a-z0-9-]*$/.test(name) || !/^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch)\([0-9.,%\s/a-z-]+\)|[a-z]+)$/.test(value))
     .map(([name, value]) => error('theme/invalid-color', file.path, source.locate(['theme', 'colors', name]), { name, value }))
   const moduleAt = config.modules.map((_, i) => source.locate(['modules', i], 'value'))
-  return { config, moduleAt, diagnostics: colorProblems }
+  const logoAt = config.theme.logo ? source.locate(['theme', 'logo'], 'value') : undefined
+  return { config, moduleAt, ...(logoAt && { logoAt }), diagnostics: [...problems, ...colorProblems] }
 }

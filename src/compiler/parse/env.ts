@@ -11,11 +11,11 @@ export type ParseEnv = {
   /** 0-based line of the file where the Markdown body starts (after the front matter). */
   bodyLine: number
   diagnostics: Diagnostic[]
-  /** Resolves an image `src` written in the module to a file of the course, or undefined. */
+  /** Resolves an image `src` written in the module (decoded) to a file of the course, or undefined. */
   resolveAsset: (src: string) => string | undefined
   /** Closest existing file to a missing image path, for the hint. */
   suggestAsset: (src: string) => string | undefined
-  /** Package path for a course file, e.g. `media/rgpd-ecole/schema.png`. */
+  /** Package path for a course file, e.g. `media/rgpd-ecole/schema.png` (`media/_/commun/logo.png` outside the module's folder). */
   packagePath: (courseFile: string) => string
   assets: Asset[]
   /** Labels of callouts and the like, in the course language. */

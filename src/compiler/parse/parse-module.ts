@@ -4,7 +4,7 @@
  */
 import type { MarkdownIt } from 'markdown-it'
 import slugify from '@sindresorhus/slugify'
-import { closest } from 'fastest-levenshtein'
+import { closest, distance } from 'fastest-levenshtein'
 import { posix } from 'node:path'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
 import type { Module, Page, Question, SourceFile } from '../types.js'
@@ -28,19 +28,23 @@ export interface ParseContext {
 
 export function parseModule(source: SourceFile, ctx: ParseContext): { module?: Module; diagnostics: Diagnostic[] } {
   const fm = parseFrontMatter(source.text ?? '', source.path)
-  if (!fm.data) return { diagnostics: fm.diagnostics }
-  const env = createEnv(source.path, fm.bodyLine, fm.data.id, ctx)
+  if (fm.body === undefined) return { diagnostics: fm.diagnostics }
+  // With a broken front matter the body is still parsed, so that one run reports all its mistakes.
+  const env = createEnv(source.path, fm.bodyLine, fm.data?.id ?? 'module', ctx)
   const tokens = ctx.md.parse(stripComments(fm.body), env)
   const pages = splitPages(tokens, env, ctx.md)
-  if (pages.length === 0) env.diagnostics.push(error('module/empty', source.path, { line: fm.bodyLine + 1, column: 1 }))
+  if (pages.length === 0) env.diagnostics.push(error('module/empty', source.path, { line: firstTextLine(source.text ?? '', fm.bodyLine), column: 1 }))
+  const diagnostics = [...fm.diagnostics, ...env.diagnostics]
+  if (!fm.data) return { diagnostics }
   const module: Module = { ...fm.data, file: source.path, pages, assets: env.assets }
-  return { module, diagnostics: env.diagnostics }
+  return { module, diagnostics }
 }
 
 function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseContext): ParseEnv {
   const dir = posix.dirname(file)
   const known = new Set(ctx.files)
-  const resolve = (src: string): string => posix.normalize(posix.join(dir, decodeURI(src.split(/[?#]/)[0]!)))
+  // `src` comes decoded from the images plugin (`schéma.png`, not `sch%C3%A9ma.png`).
+  const resolve = (src: string): string => posix.normalize(posix.join(dir, src.split(/[?#]/)[0]!))
   return {
     file,
     bodyLine,
@@ -52,11 +56,17 @@ function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseC
       return known.has(path) && !path.startsWith('../') ? path : undefined
     },
     suggestAsset: (src) => {
-      const images = ctx.files.filter((f) => posix.dirname(f) === posix.dirname(resolve(src)) && IMAGE_FILE.test(f))
-      const near = images.length ? closest(resolve(src), images) : undefined
-      return near ? posix.relative(dir, near) : undefined
+      const wanted = resolve(src)
+      const images = ctx.files.filter((f) => posix.dirname(f) === posix.dirname(wanted) && IMAGE_FILE.test(f))
+      const near = images.length ? closest(wanted, images) : undefined
+      return near && isNear(posix.basename(wanted), posix.basename(near)) ? posix.relative(dir, near) : undefined
     },
-    packagePath: (courseFile) => `media/${moduleId}/${posix.relative(dir, courseFile)}`,
+    packagePath: (courseFile) => {
+      const relative = posix.relative(dir, courseFile)
+      // `../commun/logo.png` must not become `media/<id>/../commun/logo.png`: no `..` in a zip entry.
+      // Such shared images keep their course path under `media/_/` (`_` is never in a module id).
+      return relative.startsWith('../') ? `media/_/${courseFile}` : `media/${moduleId}/${relative}`
+    },
   }
 }
 
@@ -65,6 +75,8 @@ function splitPages(tokens: Token[], env: ParseEnv, md: MarkdownIt): Page[] {
   const lines = new Map<string, number>()
   let pending: Token[] = []
   let page: Page | undefined
+  /** First block before the first `##`: reported once, and only if the module has pages at all. */
+  let before: number | undefined
   const flush = (): void => {
     const html = md.renderer.render(pending, md.options, env)
     if (page && html.trim()) page.blocks.push({ kind: 'html', html })
@@ -87,9 +99,7 @@ function splitPages(tokens: Token[], env: ParseEnv, md: MarkdownIt): Page[] {
       continue
     }
     if (!page) {
-      if (!(token.type === 'paragraph_open' && !tokens[i + 1]?.content.trim())) {
-        env.diagnostics.push(error('module/content-before-page', env.file, { line: fileLine(env, token.map?.[0] ?? 0), column: 1 }))
-      }
+      if (!(token.type === 'paragraph_open' && !tokens[i + 1]?.content.trim())) before ??= fileLine(env, token.map?.[0] ?? 0)
       i = skipBlock(tokens, i)
       continue
     }
@@ -101,6 +111,7 @@ function splitPages(tokens: Token[], env: ParseEnv, md: MarkdownIt): Page[] {
     } else pending.push(token)
   }
   flush()
+  if (before !== undefined && pages.length > 0) env.diagnostics.push(error('module/content-before-page', env.file, { line: before, column: 1 }))
   for (const p of pages) if (p.blocks.length === 0) env.diagnostics.push(warning('page/empty', env.file, { line: p.source.line, column: 1 }, { id: p.id }))
   const assessments = pages.filter((p) => p.assessment)
   if (assessments.length > 1) {
@@ -118,7 +129,8 @@ function startPage(open: Token, inline: Token, at: { line: number; column: numbe
   if (previous !== undefined) env.diagnostics.push(error('page/duplicate-id', env.file, attrsAt, { id, other: previous }))
   lines.set(id, at.line)
   for (const name of meta.classes.filter((c) => !ASSESSMENT_CLASSES.includes(c))) {
-    env.diagnostics.push(error('page/unknown-class', env.file, attrsAt, { class: name, didYouMean: closest(name, ASSESSMENT_CLASSES) }))
+    const guess = closest(name, ASSESSMENT_CLASSES)
+    env.diagnostics.push(error('page/unknown-class', env.file, attrsAt, isNear(name, guess) ? { class: name, didYouMean: `.${guess}` } : { class: name }))
   }
   return {
     id,
@@ -128,6 +140,18 @@ function startPage(open: Token, inline: Token, at: { line: number; column: numbe
     blocks: [],
     source: { file: env.file, line: at.line },
   }
+}
+
+/** Close enough to be a typo (same measure as unknown keys): a far-fetched "did you mean" misleads. */
+function isNear(written: string, candidate: string): boolean {
+  return distance(written.toLowerCase(), candidate.toLowerCase()) <= Math.max(2, Math.floor(written.length / 3))
+}
+
+/** 1-based line of the first non-blank line from `from` (0-based), else the last line of the file. */
+function firstTextLine(text: string, from: number): number {
+  const lines = text.replace(/\n$/, '').split('\n')
+  const index = lines.findIndex((line, i) => i >= from && line.trim() !== '')
+  return index >= 0 ? index + 1 : lines.length
 }
 
 /** Index of the last token of the block that starts at `start`. */

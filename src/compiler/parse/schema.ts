@@ -17,7 +17,8 @@ export type Field =
 export type Schema = Record<string, Field>
 
 export function validate(source: YamlSource, schema: Schema, file: string): Diagnostic[] {
-  const root = source.value
+  // An empty file (or front matter) is an empty mapping: report the missing keys, not "null".
+  const root = source.value ?? {}
   if (!isRecord(root)) {
     return [error('config/invalid-value', file, { line: 1, column: 1 }, { key: '/', value: JSON.stringify(root ?? null), expected: expectedOf({ type: 'object', fields: schema }) })]
   }
@@ -27,16 +28,27 @@ export function validate(source: YamlSource, schema: Schema, file: string): Diag
 function validateObject(value: Record<string, unknown>, schema: Schema, path: string[], source: YamlSource, file: string, open = false): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   const known = Object.keys(schema)
+  // Keys suggested for a typo: "did you mean objectives?" already says that objectives is missing.
+  const suggested = new Set<string>()
   for (const key of Object.keys(value)) {
     if (key in schema || open) continue
     const guess = closest(key, known)
     const near = guess !== undefined && distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3))
+    if (near) suggested.add(guess)
     diagnostics.push(error('config/unknown-key', file, source.locate([...path, key]), near ? { key: dotted(path, key), didYouMean: guess } : { key: dotted(path, key), allowed: known.join(', ') }))
   }
   for (const [key, field] of Object.entries(schema)) {
     const here = [...path, key]
     if (value[key] === undefined || value[key] === null) {
-      if (field.required) diagnostics.push(error('config/missing-key', file, source.locate(path, 'value'), { key: dotted(path, key), expected: expectedOf(field) }))
+      if (field.required && !suggested.has(key)) diagnostics.push(error('config/missing-key', file, source.locate(path, 'value'), { key: dotted(path, key), expected: expectedOf(field) }))
+      continue
+    }
+    const items = field.type === 'strings' && Array.isArray(value[key]) ? (value[key] as unknown[]) : []
+    if (items.some(isRecord)) {
+      // `- Savoir : lire` is a one-key mapping to YAML, not a text with a colon.
+      items.forEach((item, i) => {
+        if (isRecord(item)) diagnostics.push(error('yaml/colon-in-value', file, source.locate([...here, i], 'value'), { key: dotted(path, key) }))
+      })
       continue
     }
     const problem = checkField(value[key], field)
@@ -75,7 +87,8 @@ function expectedOf(field: Field): string {
     case 'string':
       return field.expected ?? 'text'
     case 'number':
-      return `${field.integer ? 'integer' : 'number'} ${field.min}–${field.max}`
+      // No word: "1, 2, 3… 100" reads as "a whole number from 1 to 100" in both languages.
+      return field.integer ? `${field.min}, ${field.min + 1}, ${field.min + 2}… ${field.max}` : `${field.min}–${field.max}`
     case 'enum':
       return field.values.join(' | ')
     case 'strings':

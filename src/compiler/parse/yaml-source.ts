@@ -3,7 +3,7 @@
  * than gray-matter's js-yaml because a trainer needs `file:line:col` on an unknown key, not only
  * on a syntax error.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import { error, type Diagnostic } from '../diagnostics.js'
 
 export interface YamlSource {
@@ -13,26 +13,63 @@ export interface YamlSource {
 }
 
 /**
- * @param firstLine 1-based line of the file where `text` starts (2 for front matter after `---`).
+ * @param firstLine 1-based line of the file where `text` starts (the matter gray-matter returns starts on the `---` line itself).
  */
 export function parseYaml(text: string, file: string, firstLine = 1): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
-    const diagnostics = doc.errors.map((e) => {
+    const lines = text.split('\n')
+    const diagnostics: Diagnostic[] = []
+    const seen = new Set<number>()
+    for (const e of doc.errors) {
       const pos = lineCounter.linePos(e.pos[0])
-      return error('yaml/syntax', file, { line: pos.line + firstLine - 1, column: pos.col }, { reason: reasonOf(e.message) })
-    })
+      if (seen.has(pos.line)) continue // one error per line: the parser's follow-up errors are noise
+      seen.add(pos.line)
+      const at = { line: pos.line + firstLine - 1, column: pos.col }
+      const line = lines[pos.line - 1] ?? ''
+      // `title: Le RGPD : les bases` (French typography puts a space before « : »): the usual mistake.
+      const colon = e.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(\s|$)/.test(line.slice(pos.col - 1)) ? keyBefore(line, pos.col) : undefined
+      const duplicate = e.code === 'DUPLICATE_KEY' ? /^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:/.exec(line)?.[1] : undefined
+      if (colon) diagnostics.push(error('yaml/colon-in-value', file, at, { key: colon }))
+      else if (duplicate) diagnostics.push(error('yaml/duplicate-key', file, at, { key: duplicate }))
+      else diagnostics.push(error('yaml/syntax', file, at, { reason: reasonOf(e.message) }))
+    }
     return { diagnostics }
   }
   const at = (offset: number | undefined): { line: number; column: number } => {
     const pos = lineCounter.linePos(offset ?? 0)
     return { line: pos.line + firstLine - 1, column: pos.col }
   }
+  let value: unknown
+  try {
+    value = doc.toJS()
+  } catch (e) {
+    // An alias to an unknown anchor (`*x`) or an alias bomb: the author's YAML, not a parcours bug.
+    return { diagnostics: [error('yaml/syntax', file, at(unresolvedAlias(doc)), { reason: reasonOf(e instanceof Error ? e.message : String(e)) })] }
+  }
   return {
-    source: { value: doc.toJS() as unknown, locate: (path, what = 'key') => at(offsetOf(doc, path, what)) },
+    source: { value, locate: (path, what = 'key') => at(offsetOf(doc, path, what)) },
     diagnostics: [],
   }
+}
+
+/** Offset of the first alias that points at no anchor, else of the document. */
+function unresolvedAlias(doc: Document): number | undefined {
+  let offset: number | undefined
+  visit(doc, {
+    Alias(_, node) {
+      if (node.resolve(doc) !== undefined) return undefined
+      offset = node.range?.[0]
+      return visit.BREAK
+    },
+  })
+  return offset
+}
+
+/** `title` in `title: Le RGPD : les bases` when the error is at column 8, else undefined. */
+function keyBefore(line: string, column: number): string | undefined {
+  return /^\s*(?:-\s+)?([^\s:#'"][^:#]*?)\s*:\s+$/.exec(line.slice(0, column - 1))?.[1]
 }
 
 /** The first line of the parser's message, without its code excerpt. */

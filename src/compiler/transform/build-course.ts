@@ -2,7 +2,7 @@
  * Course config + parsed modules → Course: modules in the order of course.yml, and the checks
  * that need the whole course (missing or duplicate modules, ids unique across the course).
  */
-import { closest } from 'fastest-levenshtein'
+import { closest, distance } from 'fastest-levenshtein'
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { ParsedCourseConfig } from '../parse/course-config.js'
 import type { Course, CourseConfig, Module } from '../types.js'
@@ -22,19 +22,24 @@ export interface ModuleSources {
 export function locateModules(parsed: ParsedCourseConfig & { config: CourseConfig }, courseFile: string, files: Record<string, unknown>): ModuleSources {
   const diagnostics: Diagnostic[] = []
   const found: string[] = []
-  const markdown = Object.keys(files).filter((f) => f.endsWith('.md'))
+  // Suggestions: Markdown files no entry refers to (a folder module by its folder name), outside templates/.
+  const listed = new Set(parsed.config.modules.map((entry) => resolveModuleFile(entry, files)))
+  const candidates = Object.keys(files)
+    .filter((f) => f.endsWith('.md') && !listed.has(f) && !f.startsWith('templates/'))
+    .map((f) => f.replace(/\/index\.md$/, ''))
   parsed.config.modules.forEach((entry, i) => {
     const at = parsed.moduleAt[i]
     const file = resolveModuleFile(entry, files)
     if (!file) {
-      const near = markdown.length ? closest(entry, markdown) : undefined
-      diagnostics.push(error('course/module-not-found', courseFile, at, near ? { module: entry, didYouMean: near } : { module: entry }))
+      const near = candidates.length ? closest(entry, candidates) : undefined
+      const close = near !== undefined && distance(entry.toLowerCase(), near.toLowerCase()) <= Math.max(2, Math.floor(entry.length / 3))
+      diagnostics.push(error('course/module-not-found', courseFile, at, close ? { module: entry, didYouMean: near } : { module: entry }))
     } else if (found.includes(file)) {
       diagnostics.push(error('course/module-listed-twice', courseFile, at, { module: entry }))
     } else found.push(file)
   })
   const logo = parsed.config.theme.logo
-  if (logo && !(logo.src in files)) diagnostics.push(error('theme/logo-not-found', courseFile, { line: 1, column: 1 }, { src: logo.src }))
+  if (logo && !(logo.src in files)) diagnostics.push(error('theme/logo-not-found', courseFile, parsed.logoAt ?? { line: 1, column: 1 }, { src: logo.src }))
   return { files: found, diagnostics }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt } from 'markdown-it'
 import container from 'markdown-it-container'
-import { closest } from 'fastest-levenshtein'
+import { closest, distance } from 'fastest-levenshtein'
 import { error } from '../../diagnostics.js'
 import { fileLine, type ParseEnv } from '../env.js'
 import { buildQuestion, QUESTION_KINDS } from './question.js'
@@ -51,7 +51,9 @@ export default function blocks(md: MarkdownIt): void {
       const end = open.map?.[1] ?? lines.length
       if (!/^\s*:{3,}\s*$/.test(lines[end] ?? '')) env.diagnostics.push(error('block/unclosed', env.file, at, { name }))
       if (name in QUESTION_KINDS) {
-        const question = buildQuestion(md, tokens.slice(i + 1, close), { kind: name, args: rest, at, env })
+        // A page is cut around its questions: inside a list, quote or callout it would cut that element in two.
+        if (open.level > 0) env.diagnostics.push(error('question/not-top-level', env.file, at))
+        const question = buildQuestion(md, tokens.slice(i + 1, close), { kind: name, args: rest, at, env, head: lines[open.map?.[0] ?? -1] ?? '' })
         const folded = new state.Token('pc_question', '', 0)
         folded.block = true
         folded.map = open.map
@@ -59,7 +61,8 @@ export default function blocks(md: MarkdownIt): void {
         tokens.splice(i, close - i + 1, folded)
       } else if (!(name in CALLOUT_KINDS)) {
         const guess = closest(name, ALL_NAMES)
-        env.diagnostics.push(error('block/unknown', env.file, at, { name, didYouMean: guess }))
+        const near = distance(name, guess) <= Math.max(2, Math.floor(name.length / 3))
+        env.diagnostics.push(error('block/unknown', env.file, at, near ? { name, didYouMean: guess } : { name }))
       }
     }
   })

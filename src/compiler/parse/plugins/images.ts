@@ -9,12 +9,21 @@ import { fileLine, type ParseEnv } from '../env.js'
 export default function images(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'pc_images', (state) => {
     const env = state.env as ParseEnv
+    const lines = state.src.split('\n')
+    let map: [number, number] | null = null
+    let locate = imageLocator(env, lines, map)
     for (const block of state.tokens) {
+      // A table cell's inline token has no map: its row's (tr_open) is the closest one, shared by the row's cells.
+      if (block.map && block.map !== map) {
+        map = block.map
+        locate = imageLocator(env, lines, map)
+      }
       if (block.type !== 'inline' || !block.children) continue
-      const at = { line: block.map ? fileLine(env, block.map[0]) : env.bodyLine + 1, column: 1 }
       for (const token of block.children) {
         if (token.type !== 'image') continue
-        const src = String(token.attrGet('src') ?? '')
+        const at = locate()
+        // markdown-it percent-encodes the src (`schéma.png` → `sch%C3%A9ma.png`): show it as written.
+        const src = safeDecode(String(token.attrGet('src') ?? ''))
         const alt = token.children?.map((c) => c.content).join('') ?? token.content
         if (alt.trim() === '') env.diagnostics.push(error('image/missing-alt', env.file, at, { src }))
         if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) {
@@ -33,4 +42,33 @@ export default function images(md: MarkdownIt): void {
       }
     }
   })
+}
+
+/**
+ * Inline tokens have no positions: the n-th image of a block is taken to be the n-th `![` of the
+ * block's source lines, so that a diagnostic points at the image even in a long paragraph.
+ */
+function imageLocator(env: ParseEnv, lines: string[], map: [number, number] | null): () => { line: number; column: number } {
+  const fallback = { line: map ? fileLine(env, map[0]) : env.bodyLine + 1, column: 1 }
+  let line = map?.[0] ?? 0
+  let column = 0
+  return () => {
+    if (!map) return fallback
+    for (; line < map[1]; line++, column = 0) {
+      const index = (lines[line] ?? '').indexOf('![', column)
+      if (index >= 0) {
+        column = index + 2
+        return { line: fileLine(env, line), column: index + 1 }
+      }
+    }
+    return fallback
+  }
+}
+
+export function safeDecode(src: string): string {
+  try {
+    return decodeURI(src)
+  } catch {
+    return src
+  }
 }

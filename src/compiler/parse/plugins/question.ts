@@ -38,6 +38,8 @@ interface Context {
   args: string
   at: { line: number; column: number }
   env: ParseEnv
+  /** The `::: kind id …` line as written, to point at a bad id or option. */
+  head?: string
 }
 
 interface Item {
@@ -53,10 +55,12 @@ export function buildQuestion(md: MarkdownIt, inner: Token[], ctx: Context): Que
   const feedback = { correct: [] as Token[], incorrect: [] as Token[] }
   let items: Item[] | undefined
   let current: 'correct' | 'incorrect' | 'both' | undefined
+  let nested = false
   for (const block of topLevelBlocks(inner).flatMap(splitFeedbackLines)) {
     const first = block[0]!
     if (first.type === 'container_pc_open') {
       env.diagnostics.push(error('question/nested', env.file, lineOf(env, first, at), { id }))
+      nested = true
     } else if (first.type === 'bullet_list_open' && !items && !current) {
       items = listItems(block, env)
     } else if (first.type === 'paragraph_open' && FEEDBACK.test(block[1]!.content)) {
@@ -92,7 +96,8 @@ export function buildQuestion(md: MarkdownIt, inner: Token[], ctx: Context): Que
   }
   if (stem.length === 0) env.diagnostics.push(error('question/no-stem', env.file, at, { id }))
   if (!items) {
-    env.diagnostics.push(error('question/no-choices', env.file, at, { id }))
+    // A nested block's closing `:::` also closes the question: its answers then fall outside of it.
+    if (!nested) env.diagnostics.push(error('question/no-choices', env.file, at, { id }))
     return question
   }
   if (type === 'matching') fillMatching(md, question, items, env)
@@ -105,16 +110,26 @@ export function buildQuestion(md: MarkdownIt, inner: Token[], ctx: Context): Que
 
 function readArgs(ctx: Context): { id: string; points: number } {
   const { env, at } = ctx
+  const head = ctx.head ?? ''
+  let from = head.toLowerCase().indexOf(ctx.kind) + ctx.kind.length
+  const atWord = (word: string): { line: number; column: number } => {
+    const index = from > 0 ? head.indexOf(word, from) : -1
+    if (index < 0) return at
+    from = index + word.length
+    return { line: at.line, column: index + 1 }
+  }
   const words = ctx.args.split(/\s+/).filter(Boolean)
   const id = words[0] && !words[0].includes('=') ? words.shift()! : ''
+  const idAt = id ? atWord(id) : at
   let points = 1
   for (const word of words) {
+    const wordAt = atWord(word)
     const match = /^points=(\d{1,3})$/.exec(word)
     if (match && Number(match[1]) >= 1 && Number(match[1]) <= 100) points = Number(match[1])
-    else env.diagnostics.push(error('question/invalid-option', env.file, at, { option: word }))
+    else env.diagnostics.push(error('question/invalid-option', env.file, wordAt, { option: word }))
   }
   if (!id) env.diagnostics.push(error('question/missing-id', env.file, at, { type: ctx.kind }))
-  else if (!ID_PATTERN.test(id)) env.diagnostics.push(error('question/invalid-id', env.file, at, { id }))
+  else if (!ID_PATTERN.test(id)) env.diagnostics.push(error('question/invalid-id', env.file, idAt, { id }))
   return { id, points }
 }
 
@@ -129,7 +144,7 @@ function fillChoices(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv):
     return { item, checked: box?.[1]?.toLowerCase() === 'x', html, text: plainText(html, 250) }
   })
   if (parsed.length > CHOICE_TOKENS.length) env.diagnostics.push(error('question/too-many-choices', env.file, at(items[0]!), { id: q.id, count: parsed.length }))
-  reportDuplicates(parsed.map((p) => p.text), q.id, env, at(items[0]!))
+  reportDuplicates(parsed.map((p) => ({ text: p.text, at: at(p.item) })), q.id, env)
   if (q.type === 'truefalse') {
     const trueIndex = parsed.findIndex((p) => /^(vrai|true)$/i.test(p.text))
     const falseIndex = parsed.findIndex((p) => /^(faux|false)$/i.test(p.text))
@@ -144,12 +159,14 @@ function fillChoices(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv):
   }
   q.correct = q.choices.filter((_, i) => parsed[i]!.checked).map((c) => c.token).sort()
   const count = q.correct.length
+  const checked = parsed.filter((p) => p.checked)
   if (count === 0) env.diagnostics.push(error('question/no-correct-answer', env.file, at(items[0]!), { id: q.id }))
-  else if (count > 1 && q.type !== 'multiple') env.diagnostics.push(error('question/several-correct-answers', env.file, at(items[0]!), { id: q.id, type: q.type === 'single' ? 'qcu' : 'vrai-faux', count }))
+  // Points at the second [x]: the first one may well be the right answer.
+  else if (count > 1 && q.type !== 'multiple') env.diagnostics.push(error('question/several-correct-answers', env.file, at(checked[1]!.item), { id: q.id, type: q.type === 'single' ? 'qcu' : 'vrai-faux', count }))
 }
 
 function fillMatching(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv): void {
-  const pairs: { source: Choice; target: Choice }[] = []
+  const pairs: { source: Choice; target: Choice; at: { line: number; column: number } }[] = []
   for (const item of items) {
     const halves = splitChildren(item.children, PAIR)
     if (!halves) {
@@ -157,13 +174,13 @@ function fillMatching(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv)
       continue
     }
     const [left, right] = halves.map((children) => md.renderer.renderInline(children, md.options, env)) as [string, string]
-    pairs.push({ source: { token: '', html: left, text: plainText(left, 250) }, target: { token: '', html: right, text: plainText(right, 250) } })
+    pairs.push({ source: { token: '', html: left, text: plainText(left, 250) }, target: { token: '', html: right, text: plainText(right, 250) }, at: { line: item.line, column: 1 } })
   }
   const first = { line: items[0]!.line, column: 1 }
   if (pairs.length < 2) env.diagnostics.push(error('question/too-few-pairs', env.file, first, { id: q.id }))
   if (pairs.length > SOURCE_TOKENS.length) env.diagnostics.push(error('question/too-many-choices', env.file, first, { id: q.id, count: pairs.length }))
-  reportDuplicates(pairs.map((p) => p.source.text), q.id, env, first)
-  reportDuplicates(pairs.map((p) => p.target.text), q.id, env, first)
+  reportDuplicates(pairs.map((p) => ({ text: p.source.text, at: p.at })), q.id, env)
+  reportDuplicates(pairs.map((p) => ({ text: p.target.text, at: p.at })), q.id, env)
   q.sources = pairs.slice(0, SOURCE_TOKENS.length).map((p, i) => ({ ...p.source, token: SOURCE_TOKENS[i]! }))
   // Targets are listed in alphabetical order, not the author's: the author's order gives the answer away.
   const targets = pairs.map((p) => p.target).sort((a, b) => a.text.localeCompare(b.text, 'fr'))
@@ -171,9 +188,10 @@ function fillMatching(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv)
   q.correct = q.sources.map((_, i) => q.choices.find((c) => c.text === pairs[i]!.target.text)?.token ?? '')
 }
 
-function reportDuplicates(texts: string[], id: string, env: ParseEnv, at: { line: number; column: number }): void {
+/** Reported at the second occurrence: that is the line to change. */
+function reportDuplicates(texts: { text: string; at: { line: number; column: number } }[], id: string, env: ParseEnv): void {
   const seen = new Set<string>()
-  for (const text of texts) {
+  for (const { text, at } of texts) {
     const key = text.toLowerCase()
     if (seen.has(key)) env.diagnostics.push(error('question/duplicate-choice', env.file, at, { id, text }))
     seen.add(key)
