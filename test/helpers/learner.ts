@@ -73,6 +73,9 @@ export class Learner {
   }
 
   async retry(moduleId: string): Promise<void> {
+    const data = await this.data()
+    const page = data.pages.find((p) => p.moduleId === moduleId && p.assessment)!
+    if ((await this.currentPage()) !== page.id) await this.goTo(page.id)
     await this.surface.locator(`.pc-assessment[data-module="${moduleId}"] .pc-retry`).click()
   }
 

@@ -1,0 +1,3 @@
+import { journeys } from './journeys.js'
+
+journeys('scorm12')
