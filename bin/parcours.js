@@ -9,7 +9,9 @@ main(process.argv.slice(2)).then(
   },
   (error) => {
     // A bug in parcours, never a mistake in the course: say so, with the stack for the report.
-    const lang = process.argv.includes('en') && process.argv[process.argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'fr'
+    const args = process.argv.slice(2)
+    const i = args.indexOf('--lang')
+    const lang = args.includes('--lang=en') || (i >= 0 && args[i + 1] === 'en') ? 'en' : 'fr'
     console.error(CLI_TEXTS[lang].bug)
     console.error(error)
     process.exitCode = 70

@@ -7,7 +7,7 @@ import type { ScormVersion } from './shared/sco-data.js'
 import { compile, type CompileResult } from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { readTree } from './compiler/read/read-tree.js'
-import { writeAtomic } from './compiler/write/write-atomic.js'
+import { writeAllAtomic } from './compiler/write/write-atomic.js'
 import { zipFiles } from './compiler/write/zip.js'
 
 export { compile } from './compiler/pipeline.js'
@@ -23,6 +23,16 @@ export interface BuildOptions {
   formats: readonly ScormVersion[]
 }
 
+/** The output folder cannot be written (a file in the way, no permission, disk full). */
+export class OutputError extends Error {
+  readonly out: string
+  constructor(out: string, cause: unknown) {
+    super(`cannot write to ${out}: ${(cause as Error).message}`, { cause })
+    this.name = 'OutputError'
+    this.out = out
+  }
+}
+
 export interface BuildResult extends CompileResult {
   /** Paths of the zips written, in format order. */
   written: string[]
@@ -33,6 +43,12 @@ export async function build(contentDir: string, options: BuildOptions): Promise<
   const [tree, builtins] = await Promise.all([readTree(contentDir), readBuiltins()])
   const result = compile(tree, builtins, options.formats)
   const zips = await Promise.all(result.packages.map(async (pkg) => ({ path: join(options.out, pkg.name), bytes: await zipFiles(pkg.files) })))
-  for (const zip of zips) await writeAtomic(zip.path, zip.bytes)
+  try {
+    await writeAllAtomic(zips)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code && ['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EISDIR'].includes(code)) throw new OutputError(options.out, e)
+    throw e
+  }
   return { ...result, written: zips.map((z) => z.path) }
 }

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { build } from '../index.js'
+import { build, OutputError } from '../index.js'
 import { CompileError, formatDiagnostic } from '../compiler/diagnostics.js'
 import { readBuiltins } from '../compiler/read/read-builtins.js'
 import { say } from '../i18n/cli.js'
@@ -72,6 +72,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     return EXIT.ok
   } catch (e) {
+    if (e instanceof OutputError) {
+      console.error(say(lang, 'cannotWrite', { out: e.out, reason: ((e.cause as NodeJS.ErrnoException).code ?? '') + '' }))
+      return EXIT.usage
+    }
     if (!(e instanceof CompileError)) throw e
     for (const d of e.diagnostics) console.error(formatDiagnostic(d, lang))
     const errors = e.diagnostics.filter((d) => d.severity === 'error').length

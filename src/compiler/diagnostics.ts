@@ -59,6 +59,10 @@ function fill(template: string, params: Diagnostic['params'] = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
+function worded(params: Diagnostic['params'] = {}, words: Record<string, string>): Diagnostic['params'] {
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/%(text|list)%/g, (_, w: string) => words[w] ?? w) : v]))
+}
+
 /**
  * `content/02-rgpd.md:12:1: erreur [question/no-correct-answer] La question … n'a aucune bonne réponse.
  *    conseil : cochez au moins une réponse avec [x].`
@@ -68,7 +72,7 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'fr'): string {
   const [message, hint] = texts.codes[d.code]
   const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file
   const severity = d.severity === 'error' ? texts.error : texts.warning
-  const params = { ...d.params, suggestion: suggestionOf(d.params, texts) }
+  const params = { ...worded(d.params, texts.words), suggestion: suggestionOf(d.params, texts) }
   return `${where}: ${severity} [${d.code}] ${fill(message, params)}\n  ${texts.hint} ${fill(hint, params).trim()}`
 }
 

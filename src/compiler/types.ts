@@ -107,6 +107,8 @@ export interface Module {
   duration: number
   objectives: string[]
   passingScore?: number
+  /** Where the module's `id:` is written. */
+  idAt: { line: number; column: number }
   file: string
   pages: Page[]
   assets: Asset[]

@@ -23,6 +23,7 @@ Codes de sortie : 0 succès, 1 erreurs dans la formation, 2 commande invalide, 7
     badOption: 'Option invalide : {reason}. Essayez : parcours --help',
     badFormat: 'Format inconnu « {format} » : scorm12, scorm2004 ou all.',
     noDir: 'Dossier introuvable : {dir}',
+    cannotWrite: 'Impossible d’écrire dans le dossier de sortie « {out} » ({reason}) : vérifiez que c’est un dossier et que vous pouvez y écrire. Aucun paquet écrit.',
     bug: 'Anomalie interne de parcours (ce n’est pas une erreur dans votre formation). Merci de la signaler avec le message ci-dessous :',
   },
   en: {
@@ -46,6 +47,7 @@ Exit codes: 0 success, 1 errors in the course, 2 invalid command, 70 parcours bu
     badOption: 'Invalid option: {reason}. Try: parcours --help',
     badFormat: 'Unknown format "{format}": scorm12, scorm2004 or all.',
     noDir: 'Folder not found: {dir}',
+    cannotWrite: 'Cannot write to the output folder "{out}" ({reason}): check that it is a folder you can write to. No package written.',
     bug: 'Internal parcours bug (not a mistake in your course). Please report it with the message below:',
   },
 } satisfies Record<Lang, Record<string, string>>

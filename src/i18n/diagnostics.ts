@@ -116,10 +116,12 @@ export interface DiagnosticTexts {
   hint: string
   didYouMean: string
   allowed: string
+  /** Words used inside "expected" values: %text%, %list%. */
+  words: Record<'text' | 'list', string>
   codes: Record<DiagnosticCode, readonly [string, string]>
 }
 
 export const DIAGNOSTIC_TEXTS: Record<Lang, DiagnosticTexts> = {
-  fr: { error: 'erreur', warning: 'avertissement', hint: 'conseil :', didYouMean: 'vouliez-vous dire « {word} » ?', allowed: 'clés possibles : {list}.', codes: fr },
-  en: { error: 'error', warning: 'warning', hint: 'hint:', didYouMean: 'did you mean "{word}"?', allowed: 'allowed keys: {list}.', codes: en },
+  fr: { error: 'erreur', warning: 'avertissement', hint: 'conseil :', didYouMean: 'vouliez-vous dire « {word} » ?', allowed: 'clés possibles : {list}.', words: { text: 'un texte', list: 'une liste « - … »' }, codes: fr },
+  en: { error: 'error', warning: 'warning', hint: 'hint:', didYouMean: 'did you mean "{word}"?', allowed: 'allowed keys: {list}.', words: { text: 'some text', list: 'a list "- …"' }, codes: en },
 }

@@ -39,6 +39,17 @@ export function focusOn(el: HTMLElement | null): void {
   }
 }
 
+/**
+ * Tables and code blocks scroll sideways when they do not fit (phones, zoom): while they do, they
+ * are in the Tab order so that the keyboard can scroll them (WCAG 2.1.1); otherwise they are not.
+ */
+export function keyboardScroll(root: ParentNode): void {
+  for (const el of $$('table, pre', root)) {
+    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0
+    else el.removeAttribute('tabindex')
+  }
+}
+
 /** Shows or hides an element with the `hidden` attribute. */
 export function show(el: HTMLElement | null, visible: boolean): void {
   if (el) el.hidden = !visible

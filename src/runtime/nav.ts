@@ -7,13 +7,15 @@
 import type { PageData, ScoData } from '../shared/sco-data.js'
 import { stateKey } from '../shared/state-key.js'
 import type { Translate } from './dom.js'
-import { $, $$, focusOn, guard, show } from './dom.js'
+import { $, $$, focusOn, guard, keyboardScroll, show } from './dom.js'
 
 export interface NavPage {
   el: HTMLElement
   id: string
   key: string
   title: string
+  /** Title of the page's module. */
+  module: string
   link: HTMLAnchorElement | null
 }
 
@@ -36,6 +38,7 @@ export interface Nav {
 export function setupNav(options: NavOptions): Nav {
   const { data, t } = options
   const byId = new Map<string, PageData>(data.pages.map((p) => [p.id, p] as const))
+  const moduleTitles = new Map<string, string>(data.modules.map((m) => [m.id, m.title] as const))
   const tocLinks = new Map<string, HTMLAnchorElement>()
   for (const a of $$<HTMLAnchorElement>('#pc-toc a[data-page]')) tocLinks.set(a.getAttribute('data-page') ?? '', a)
 
@@ -48,6 +51,7 @@ export function setupNav(options: NavOptions): Nav {
       id,
       key: info ? info.key : stateKey(id),
       title: info ? info.title : (heading?.textContent ?? '').trim(),
+      module: (info && moduleTitles.get(info.moduleId)) || '',
       link: tocLinks.get(id) ?? null,
     }
   })
@@ -92,6 +96,7 @@ export function setupNav(options: NavOptions): Nav {
       }
     })
     markSeen(page)
+    keyboardScroll(page.el)
     // Keep the current entry in view when the contents scroll on their own (wide screens).
     const link = page.link
     if (toc && link && toc.scrollHeight > toc.clientHeight && link.offsetParent === toc) {
@@ -101,7 +106,8 @@ export function setupNav(options: NavOptions): Nav {
     if (prev) prev.disabled = i === 0
     if (next) next.disabled = i === pages.length - 1
     if (position) position.textContent = t('pagePosition', { current: i + 1, total: pages.length })
-    document.title = page.title ? `${page.title} \u2013 ${data.title}` : data.title
+    // Unique per page (RGAA 8.6): several modules have an "Évaluation" or a "Sources" page.
+    document.title = [page.title, page.module, data.title].filter((x, j, all) => x && all.indexOf(x) === j).join(' \u2013 ')
     if (!initial) {
       setToc(false)
       window.scrollTo(0, 0)
@@ -144,6 +150,13 @@ export function setupNav(options: NavOptions): Nav {
     event.preventDefault()
     showIndex(i, false)
   }))
+  // Window resized, zoomed or text enlarged: tables may start or stop scrolling sideways.
+  const refit = guard(() => {
+    const page = pages[index]
+    if (page) keyboardScroll(page.el)
+  })
+  if (typeof ResizeObserver === 'function') new ResizeObserver(refit).observe($('#pc-main') ?? body)
+  else window.addEventListener('resize', refit)
   toggle?.addEventListener('click', guard(() => setToc(!body.classList.contains('pc-toc-open'))))
   document.addEventListener('keydown', guard((event: KeyboardEvent) => {
     if (event.key === 'Escape' && body.classList.contains('pc-toc-open')) {

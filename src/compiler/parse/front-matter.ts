@@ -11,6 +11,8 @@ export interface FrontMatter {
   duration: number
   objectives: string[]
   passingScore?: number
+  /** Where `id:` is written, for "duplicate module id". */
+  idAt: { line: number; column: number }
 }
 
 export const MODULE_SCHEMA: Schema = {
@@ -45,6 +47,7 @@ export function parseFrontMatter(text: string, file: string): { data?: FrontMatt
     duration: raw.duration as number,
     objectives: (raw.objectives as unknown[]).map(String),
     ...(typeof raw.passingScore === 'number' && { passingScore: raw.passingScore }),
+    idAt: source.locate(['id'], 'value'),
   }
   return { data, body: split.content, bodyLine, diagnostics: [] }
 }

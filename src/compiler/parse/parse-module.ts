@@ -65,7 +65,7 @@ function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseC
       const relative = posix.relative(dir, courseFile)
       // `../commun/logo.png` must not become `media/<id>/../commun/logo.png`: no `..` in a zip entry.
       // Such shared images keep their course path under `media/_/` (`_` is never in a module id).
-      return relative.startsWith('../') ? `media/_/${courseFile}` : `media/${moduleId}/${relative}`
+      return asciiPath(relative.startsWith('../') ? `media/_/${courseFile}` : `media/${moduleId}/${relative}`)
     },
   }
 }
@@ -162,4 +162,21 @@ function skipBlock(tokens: Token[], start: number): number {
     if (depth <= 0) return j
   }
   return tokens.length - 1
+}
+
+/**
+ * Package paths are kept to ASCII: zip tools and LMS file stores disagree on non-ASCII entry
+ * names (CP437 vs UTF-8 flag), and a manifest href must then be percent-encoded. `schéma 1.png`
+ * becomes `schema-1.png`; the author's file name stays what the diagnostics show.
+ */
+export function asciiPath(path: string): string {
+  return path
+    .split('/')
+    .map((part) => {
+      const dot = part.lastIndexOf('.')
+      const [name, ext] = dot > 0 ? [part.slice(0, dot), part.slice(dot)] : [part, '']
+      const clean = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '')
+      return `${clean || 'fichier'}${ext.toLowerCase().replace(/[^a-z0-9.]/g, '')}`
+    })
+    .join('/')
 }

@@ -85,14 +85,15 @@ function checkField(value: unknown, field: Field): 'ok' | 'bad' | 'object' {
 function expectedOf(field: Field): string {
   switch (field.type) {
     case 'string':
-      return field.expected ?? 'text'
+      // %text% and %list% are worded by formatDiagnostic in the reader's language.
+      return field.expected ?? '%text%'
     case 'number':
       // No word: "1, 2, 3… 100" reads as "a whole number from 1 to 100" in both languages.
       return field.integer ? `${field.min}, ${field.min + 1}, ${field.min + 2}… ${field.max}` : `${field.min}–${field.max}`
     case 'enum':
       return field.values.join(' | ')
     case 'strings':
-      return `list (- …)${field.minItems ? `, ≥ ${field.minItems}` : ''}`
+      return `%list%${field.minItems ? ` (≥ ${field.minItems})` : ''}`
     case 'object':
       return `{ ${Object.keys(field.fields).join(', ')} }`
   }

@@ -75,8 +75,11 @@ function guard(render: Render, file: string): Render {
 
 function templateError(e: unknown, file: string): Diagnostic {
   const message = e instanceof Error ? e.message : String(e)
+  // Handlebars puts what it expected on the last line of a parse error: keep it, drop the excerpt.
+  const lines = message.split('\n')
+  const reason = lines.length > 2 && /^Expecting/.test(lines[lines.length - 1]!) ? `${lines[0]} ${lines[lines.length - 1]}` : lines[0]!
   const line = Number(/Parse error on line (\d+)/.exec(message)?.[1] ?? (e as { lineNumber?: number }).lineNumber ?? 0)
-  return error('template/error', file, line ? { line, column: ((e as { column?: number }).column ?? 0) + 1 } : undefined, { reason: message.split('\n')[0]!, file })
+  return error('template/error', file, line ? { line, column: ((e as { column?: number }).column ?? 0) + 1 } : undefined, { reason, file })
 }
 
 function registerHelpers(hbs: typeof Handlebars, strings: Record<string, string>): void {

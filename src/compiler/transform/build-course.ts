@@ -49,7 +49,7 @@ export function buildCourse(config: CourseConfig, modules: Module[]): { course: 
   const questionIds = new Map<string, string>()
   for (const module of modules) {
     const other = moduleIds.get(module.id)
-    if (other) diagnostics.push(error('module/duplicate-id', module.file, { line: 2, column: 1 }, { id: module.id, other }))
+    if (other) diagnostics.push(error('module/duplicate-id', module.file, module.idAt, { id: module.id, other }))
     moduleIds.set(module.id, module.file)
     for (const page of module.pages) {
       for (const block of page.blocks) {

@@ -1,18 +1,26 @@
 /**
- * I/O out. A package is written to a temporary name in the output folder and renamed into place:
- * an interrupted or failed build never leaves a half-written zip where Moodle users would pick it up.
+ * I/O out. Packages are first written under temporary names in the output folder, then all
+ * renamed into place: a failed or interrupted build never leaves a half-written zip, nor one
+ * format's zip without the other's (`--format all`), where Moodle users would pick it up.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-export async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+export interface FileToWrite {
+  path: string
+  bytes: Uint8Array
+}
+
+export async function writeAllAtomic(files: readonly FileToWrite[]): Promise<void> {
+  const staged = files.map((f) => ({ ...f, temporary: join(dirname(f.path), `.${basename(f.path)}.${process.pid}.tmp`) }))
   try {
-    await writeFile(temporary, bytes)
-    await rename(temporary, path)
+    for (const f of staged) {
+      await mkdir(dirname(f.path), { recursive: true })
+      await writeFile(f.temporary, f.bytes)
+    }
+    for (const f of staged) await rename(f.temporary, f.path)
   } catch (e) {
-    await rm(temporary, { force: true })
+    await Promise.all(staged.map((f) => rm(f.temporary, { force: true })))
     throw e
   }
 }

@@ -98,7 +98,7 @@ describe('parse stage', () => {
     expect(diagnostics).toEqual([])
     expect(module!.assets).toEqual([
       { from: 'commun/logo.png', to: 'media/_/commun/logo.png' },
-      { from: '02-rgpd/images/schéma.png', to: 'media/m1/images/schéma.png' },
+      { from: '02-rgpd/images/schéma.png', to: 'media/m1/images/schema.png' },
     ])
   })
 

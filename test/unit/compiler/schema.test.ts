@@ -43,17 +43,17 @@ describe('validate', () => {
   it('reports invalid values at the value, with what is expected', () => {
     expect(check('id: ABC\ntitle: "   "\nscore: 150\ncount: 2.5\nmode: toutes\nitems: []\nnested: all\n')).toEqual([
       ['config/invalid-value', 1, 5, { key: 'id', value: '"ABC"', expected: 'a-z' }],
-      ['config/invalid-value', 2, 8, { key: 'title', value: '"   "', expected: 'text' }],
+      ['config/invalid-value', 2, 8, { key: 'title', value: '"   "', expected: '%text%' }],
       ['config/invalid-value', 3, 8, { key: 'score', value: '150', expected: '0–100' }],
       ['config/invalid-value', 4, 8, { key: 'count', value: '2.5', expected: '1, 2, 3… 9' }],
       ['config/invalid-value', 5, 7, { key: 'mode', value: '"toutes"', expected: 'all | none' }],
-      ['config/invalid-value', 6, 8, { key: 'items', value: '[]', expected: 'list (- …), ≥ 1' }],
+      ['config/invalid-value', 6, 8, { key: 'items', value: '[]', expected: '%list% (≥ 1)' }],
       ['config/invalid-value', 7, 9, { key: 'nested', value: '"all"', expected: '{ pages }' }],
     ])
   })
 
   it('reports a too long text', () => {
-    expect(check('id: abc\ntitle: Un titre bien trop long\n')).toEqual([['config/invalid-value', 2, 8, { key: 'title', value: '"Un titre bien trop long"', expected: 'text' }]])
+    expect(check('id: abc\ntitle: Un titre bien trop long\n')).toEqual([['config/invalid-value', 2, 8, { key: 'title', value: '"Un titre bien trop long"', expected: '%text%' }]])
   })
 
   it('reports a list item that YAML read as a mapping (a colon in the text)', () => {

@@ -36,7 +36,7 @@ export default function images(md: MarkdownIt): void {
           env.diagnostics.push(error('image/not-found', env.file, at, near ? { src, didYouMean: near } : { src }))
           continue
         }
-        const to = env.packagePath(found)
+        const to = env.assets.find((a) => a.from === found)?.to ?? uniquePath(env.packagePath(found), env)
         if (!env.assets.some((a) => a.from === found)) env.assets.push({ from: found, to })
         token.attrSet('src', to)
       }
@@ -71,4 +71,11 @@ export function safeDecode(src: string): string {
   } catch {
     return src
   }
+}
+
+/** Two source files whose ASCII package paths coincide (`é.png`, `e.png`) keep apart: `e-2.png`. */
+function uniquePath(path: string, env: ParseEnv): string {
+  let candidate = path
+  for (let n = 2; env.assets.some((a) => a.to === candidate); n++) candidate = path.replace(/(\.[^./]*)?$/, `-${n}$1`)
+  return candidate
 }
