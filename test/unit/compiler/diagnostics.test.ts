@@ -33,8 +33,8 @@ const CASES = readdirSync(CORPUS, { withFileTypes: true })
 const NOT_IN_CORPUS: Partial<Record<DiagnosticCode, string>> = {
   'course/no-modules': 'not emitted: an empty modules list is config/invalid-value (minItems 1)',
   'question/too-many-choices': 'needs 37 answers: see parse.test.ts',
-  'state/too-large': 'needs a course far too big for a fixture (transform/sco-data.ts)',
-  'state/key-collision': 'needs two ids with the same state key (transform/sco-data.ts)',
+  'state/too-large': 'generated course: test/unit/compiler/state-budget.test.ts',
+  'state/key-collision': 'generated ids: test/unit/compiler/state-budget.test.ts',
 }
 
 let builtins: Builtins
