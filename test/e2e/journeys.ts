@@ -3,13 +3,12 @@
  * Each journey asserts what the LMS *recorded* (as Moodle would store it), and that the package
  * made no call the LMS refused: no error code, no non-string value, no call after finish.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { decode } from '../../src/shared/state-codec.js'
 import type { ScoData, ScormVersion } from '../../src/shared/sco-data.js'
-import { compileToZip, loadTree, ROOT } from '../helpers/compile.js'
+import { writeBrowserMetrics } from '../bench/browser-metrics.js'
+import { compileToZip, loadTree } from '../helpers/compile.js'
 import { Learner } from '../helpers/learner.js'
 import { openSco, unzipPackage } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
@@ -69,10 +68,12 @@ export function journeys(version: ScormVersion): void {
       for (const module of data.modules) await learn.takeAssessment(module.id)
       const ended = await learn.currentPage()
       await t.lms.flush(page)
-      const commitsBefore = t.lms.calls('alice', 'course').filter((c) => c.method === cmi.commit).length
+      const callsBefore = t.lms.calls('alice', 'course').length
       await learn.previous()
       await t.lms.flush(page)
-      const commitsPerNavigation = t.lms.calls('alice', 'course').filter((c) => c.method === cmi.commit).length - commitsBefore
+      const navigation = t.lms.calls('alice', 'course').slice(callsBefore)
+      const count = (methods: string[]) => navigation.filter((c) => methods.includes(c.method)).length
+      const commitsPerNavigation = count([cmi.commit])
       await learn.next()
       await closeTab(page, 'alice')
 
@@ -111,7 +112,13 @@ export function journeys(version: ScormVersion): void {
       expectClean('alice')
       const suspend = tracks['cmi.suspend_data'] ?? ''
       expect(suspend.length).toBeLessThan(1024)
-      recordMetrics(version, { suspendDataAfterCompletion: suspend.length, commitsPerNavigation, interactions: ids.length })
+      const setters = ['LMSSetValue', 'SetValue']
+      const getters = ['LMSGetValue', 'GetValue']
+      // The bench reports SCORM 1.2, the default format (both are asserted above).
+      if (version === 'scorm12') await writeBrowserMetrics({
+        sampleSuspendDataAfterCompletion: { length: suspend.length, format: version },
+        lmsCallsPerNavigation: { commit: commitsPerNavigation, setValue: count(setters), getValue: count(getters), other: navigation.length - commitsPerNavigation - count(setters) - count(getters), format: version },
+      })
     })
 
     it('fails, retries and passes', async () => {
@@ -259,19 +266,4 @@ function stateSeen(state: unknown): string[] {
   const seen = (state as { seen?: Iterable<string> | Record<string, unknown> }).seen
   if (!seen) return []
   return typeof (seen as Iterable<string>)[Symbol.iterator] === 'function' ? [...(seen as Iterable<string>)] : Object.keys(seen)
-}
-
-/** Numbers `npm run bench` reports beside its own (test/bench/results is git-ignored). */
-function recordMetrics(version: ScormVersion, metrics: Record<string, number>): void {
-  const dir = resolve(ROOT, 'test/bench/results')
-  mkdirSync(dir, { recursive: true })
-  const file = resolve(dir, 'browser-metrics.json')
-  let all: Record<string, unknown> = {}
-  try {
-    all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
-  } catch {
-    all = {}
-  }
-  all[version] = metrics
-  writeFileSync(file, JSON.stringify(all, null, 2) + '\n')
 }

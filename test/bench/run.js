@@ -1,0 +1,672 @@
+#!/usr/bin/env node
+/**
+ * parcours benchmark: `npm run bench` (= `npm run build && node test/bench/run.js`).
+ *
+ * Benchmarks report, they don't gate: this script always exits 0 (unless it cannot run at all),
+ * prints a table (metric, value, target, OK/FAIL) with the misses listed underneath, and writes
+ * every number, the raw runs and the machine to test/bench/results/latest.json (git-ignored).
+ *
+ * What is measured, each timed build in a fresh child process, wall time taken by this process
+ * around the child (so Node start-up is included) and peak RSS from `/usr/bin/time -v` (or, where
+ * it is missing, from process.resourceUsage().maxRSS written by the child, see children/rss-probe.cjs):
+ *
+ *  (a) the sample course content/ → SCORM 1.2 zip through the real CLI
+ *      (`node bin/parcours.js build content --out <tmp>`): one untimed warm-up run (disk cache),
+ *      then the median of 5;
+ *  (b) a generated large course, 200 modules × 10 pages × 8 questions, with the same CLI, in
+ *      SCORM 1.2 and in SCORM 2004: median of 3 each, modules per second, peak RSS;
+ *  (c) the zip-only baseline: the very files compile() produced for (a) and (b) (dumped once by
+ *      children/compile-dump.js), zipped by zipFiles() alone in the same kind of child
+ *      (children/zip-only.js), so that "compile overhead = total / zip-only" can be reported.
+ *      CLI and zip-only runs are interleaved so that both see the same machine load; the ratio
+ *      is also given on CPU time (user + system), which other processes disturb less;
+ *  and, in process (not timed): package sizes, the gzipped runtime, the worst-case suspend_data of
+ *  a 50-page / 40-question module and of the sample course's SCO (via src/shared/state-codec.ts),
+ *  and the browser-measured numbers written by the browser tests (browser-metrics.ts).
+ *
+ * The large course uses `sco: module` (one SCO per module). As a single SCO it would hold 2000
+ * pages and 1600 questions: 2000 page keys × 4 characters alone are 8000 characters of
+ * cmi.suspend_data, twice the 4096 of SCORM 1.2, so the compiler rightly refuses it
+ * (`state/too-large`). The script checks that refusal instead of assuming it (row "large course as ONE SCO").
+ *
+ * The machine should be idle: the script measures how busy the CPUs were just before it started
+ * and how much CPU other processes used while it ran, and warns when dist/ changed under it.
+ *
+ * Options: --profile  also run the large build under `node --cpu-prof` and print where the time
+ *                     goes (done anyway when a large-course target is missed);
+ *          --keep     keep the temporary folder (generated course, zips, dumps).
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { gzipSync } from 'node:zlib'
+import { generateCourse } from './generate.js'
+import { summarizeProfile } from './profile.js'
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const HERE = fileURLToPath(new URL('./', import.meta.url))
+const RESULTS = join(HERE, 'results')
+const CLI = join(ROOT, 'bin/parcours.js')
+const LIB = join(ROOT, 'dist/lib')
+const RUNTIME = join(ROOT, 'dist/runtime')
+const BROWSER_METRICS = join(RESULTS, 'browser-metrics.json')
+
+const argv = process.argv.slice(2)
+const WANT_PROFILE = argv.includes('--profile')
+const KEEP = argv.includes('--keep')
+
+const LARGE = { modules: 200, pages: 10, questions: 8 }
+const WORST = { modules: 1, pages: 50, questions: 40 }
+const SAMPLE_RUNS = 5
+const LARGE_RUNS = 3
+
+/** The targets, in one place. */
+const TARGET = {
+  sampleWallMs: 1000,
+  largeWallMs: 10_000,
+  largeRssMB: 400,
+  overhead: 2,
+  runtimeGzipBytes: 20 * 1024,
+  suspendLimit: 4096,
+  sampleCompletedState: 1024,
+  commitsPerNavigation: 1,
+}
+
+/** LiaScript's SCORM exporter, measured on the same kind of course: the bar to clear. */
+const LIASCRIPT = { threeModuleSeconds: 3.6, threeModuleZipMB: 7.4, threeModuleScriptsGzipMB: 5.7, twoHundredModulesSeconds: 238 }
+
+// ---------------------------------------------------------------------------------------------
+// Child processes
+
+const TIME_BIN = '/usr/bin/time'
+const HAS_GNU_TIME = (() => {
+  if (process.env.PARCOURS_BENCH_NO_GNU_TIME || !existsSync(TIME_BIN)) return false // the env var tests the fallback
+  const r = spawnSync(TIME_BIN, ['-v', process.execPath, '-e', ''], { encoding: 'utf8' })
+  return r.status === 0 && /Maximum resident set size/.test(r.stderr)
+})()
+const RSS_METHOD = HAS_GNU_TIME ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS (child)'
+
+let scratch
+/** CPU time used by our own children, to tell other processes' load apart (see foreignLoad). */
+let childrenCpuMs = 0
+
+/** Runs `node <args>` in a fresh process; wall time includes Node start-up. */
+async function runNode(args, { nodeFlags = [] } = {}) {
+  const id = Math.random().toString(36).slice(2)
+  const rssFile = join(scratch, `rss-${id}.txt`)
+  const command = HAS_GNU_TIME ? TIME_BIN : process.execPath
+  const full = HAS_GNU_TIME
+    ? ['-v', '-o', rssFile, process.execPath, ...nodeFlags, ...args]
+    : ['-r', join(HERE, 'children/rss-probe.cjs'), ...nodeFlags, ...args]
+  const env = { ...process.env, PARCOURS_BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' }
+  const start = process.hrtime.bigint()
+  const { code, stdout, stderr } = await new Promise((resolve, reject) => {
+    const child = spawn(command, full, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const out = []
+    const err = []
+    child.stdout.on('data', (c) => out.push(c))
+    child.stderr.on('data', (c) => err.push(c))
+    child.on('error', reject)
+    child.on('close', (c) => resolve({ code: c, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
+  })
+  const ms = Number(process.hrtime.bigint() - start) / 1e6
+  let rssMB = null
+  let cpuMs = null
+  try {
+    const text = await readFile(rssFile, 'utf8')
+    if (HAS_GNU_TIME) {
+      const kib = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(text)?.[1])
+      if (Number.isFinite(kib)) rssMB = kib / 1024
+      const user = Number(/User time \(seconds\): ([\d.]+)/.exec(text)?.[1])
+      const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(text)?.[1])
+      if (Number.isFinite(user + sys)) cpuMs = (user + sys) * 1000
+    } else {
+      const probe = JSON.parse(text)
+      rssMB = probe.maxRssKiB / 1024
+      cpuMs = probe.cpuMs
+    }
+  } catch {
+    // no RSS / CPU time: reported as such
+  }
+  if (code !== 0) {
+    const error = new Error(`node ${args.join(' ')} exited with ${code}\n${stderr.trim().split('\n').slice(-15).join('\n')}`)
+    error.stdout = stdout
+    throw error
+  }
+  childrenCpuMs += cpuMs ?? 0
+  return { ms, rssMB, cpuMs, stdout, stderr }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+
+function summarize(runs) {
+  return {
+    medianMs: median(runs.map((r) => r.ms)),
+    minMs: Math.min(...runs.map((r) => r.ms)),
+    maxMs: Math.max(...runs.map((r) => r.ms)),
+    peakRssMB: runs.every((r) => r.rssMB !== null) ? Math.max(...runs.map((r) => r.rssMB)) : null,
+    medianRssMB: runs.every((r) => r.rssMB !== null) ? median(runs.map((r) => r.rssMB)) : null,
+    medianCpuMs: runs.every((r) => r.cpuMs !== null) ? median(runs.map((r) => r.cpuMs)) : null,
+    runs: runs.map((r) => ({ ms: round(r.ms, 1), cpuMs: r.cpuMs, rssMB: r.rssMB === null ? null : round(r.rssMB, 1) })),
+  }
+}
+
+/**
+ * The real CLI build of `dir`, and the zip-only baseline over the same files, `runs` times each,
+ * interleaved (CLI, zip-only, CLI, zip-only…) so that both see the same machine load.
+ * First, compile-dump.js compiles once and dumps compile()'s output files for zip-only.js.
+ */
+async function measure(dir, format, label, runs, { warmup = false } = {}) {
+  const dump = join(scratch, `dump-${label}`)
+  await mkdir(dump, { recursive: true })
+  let compiled = null
+  let dumpError = null
+  try {
+    compiled = JSON.parse((await runNode([join(HERE, 'children/compile-dump.js'), dir, dump, format])).stdout)
+  } catch (e) {
+    dumpError = e.message
+  }
+  const outOf = (i) => join(scratch, `out-${label}-${i}`)
+  const cliRun = (i) => runNode([CLI, 'build', dir, '--out', outOf(i), '--format', format])
+  if (warmup) await cliRun('warmup')
+  const cli = []
+  const zipOnly = []
+  let zipOnlySha = null
+  for (let i = 0; i < runs; i++) {
+    cli.push(await cliRun(i))
+    if (compiled) {
+      const r = await runNode([join(HERE, 'children/zip-only.js'), dump, join(scratch, `ziponly-${label}-${i}.zip`)])
+      zipOnlySha = r.stdout.trim()
+      zipOnly.push(r)
+    }
+  }
+  const zips = (await readdir(outOf(0))).filter((f) => f.endsWith('.zip'))
+  const zip = await readFile(join(outOf(0), zips[0]))
+  return {
+    cli: { ...summarize(cli), zipName: zips[0], zipBytes: zip.length, zipSha256: sha256(zip) },
+    zipOnly: compiled ? { ...summarize(zipOnly), zipSha256: zipOnlySha, compiled, pairRatios: cli.map((c, i) => round(c.ms / zipOnly[i].ms, 2)) } : null,
+    ...(dumpError && { dumpError }),
+  }
+}
+
+async function profileBuild(dir, format) {
+  const profDir = join(scratch, `profile-${format}`)
+  const r = await runNode([CLI, 'build', dir, '--out', join(scratch, `out-profile-${format}`), '--format', format], {
+    nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${profDir}`],
+  })
+  const file = (await readdir(profDir)).find((f) => f.endsWith('.cpuprofile'))
+  const summary = summarizeProfile(JSON.parse(await readFile(join(profDir, file), 'utf8')))
+  await mkdir(RESULTS, { recursive: true })
+  const kept = join(RESULTS, `large-${format}.cpuprofile`)
+  await writeFile(kept, await readFile(join(profDir, file)))
+  return { wallMs: round(r.ms, 0), file: kept, ...summary }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-process measures (not timed)
+
+function sha256(bytes) {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+function round(x, digits = 0) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return x ?? null
+  const f = 10 ** digits
+  return Math.round(x * f) / f
+}
+
+async function runtimeSizes() {
+  const out = {}
+  for (const name of ['parcours.js', 'parcours.css']) {
+    const bytes = await readFile(join(RUNTIME, name))
+    out[name] = { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length }
+  }
+  // The runtime build may still be a placeholder (scripts/build-runtime.js not written yet).
+  out.placeholder = out['parcours.js'].bytes < 200
+  return out
+}
+
+/**
+ * src/shared/state-codec.ts is written by another engineer: use it only if it exports
+ * worstCaseStateLength and encode (checked in the source, like a grep, then in the build).
+ */
+async function loadStateCodec() {
+  const source = join(ROOT, 'src/shared/state-codec.ts')
+  if (!existsSync(source)) return { missing: 'src/shared/state-codec.ts does not exist yet' }
+  const text = await readFile(source, 'utf8')
+  const exported = (name) => new RegExp(`export\\s+(async\\s+)?function\\s+${name}\\b|export\\s+const\\s+${name}\\b`).test(text)
+  const absent = ['worstCaseStateLength', 'encode'].filter((n) => !exported(n))
+  if (absent.length) return { missing: `src/shared/state-codec.ts does not export ${absent.join(', ')} yet` }
+  try {
+    const codec = await import(join(LIB, 'shared/state-codec.js'))
+    const keys = await import(join(LIB, 'shared/state-key.js'))
+    return { codec, stateKey: keys.stateKey }
+  } catch (e) {
+    return { missing: `dist/lib/shared/state-codec.js cannot be loaded: ${e.message}` }
+  }
+}
+
+/**
+ * A plausible state at the end of the course, encoded with the real encoder: every page seen,
+ * every question answered right (knowledge checks checked), one submitted attempt per evaluation,
+ * the course's duration as time, one interaction record per question. The browser test measures
+ * the real thing; this is the deterministic estimate next to it.
+ */
+function syntheticCompletedState(data, codec, stateKey, durationMinutes) {
+  const state = codec.emptyState ? codec.emptyState() : { seen: [], time: 0, interactions: 0, answers: {}, assessments: {} }
+  state.seen = data.pages.map((p) => p.key).sort()
+  state.time = durationMinutes * 60
+  state.interactions = data.questions.length
+  const points = new Map()
+  for (const q of data.questions) {
+    state.answers[q.key] = { rev: q.rev, value: q.correct.join(''), checked: !q.scored }
+    if (q.scored) points.set(q.moduleId, (points.get(q.moduleId) ?? 0) + q.points)
+  }
+  for (const [moduleId, total] of points) state.assessments[stateKey(moduleId)] = { attempt: 1, submitted: true, points: total }
+  return codec.encode(state)
+}
+
+async function stateMetrics(lib, largeDir) {
+  const loaded = await loadStateCodec()
+  if (loaded.missing) return { available: false, reason: loaded.missing }
+  const { codec, stateKey } = loaded
+  const builtins = await lib.readBuiltins()
+  const out = { available: true }
+
+  // Sample course: its (single) SCO, as compiled for SCORM 1.2.
+  const sample = lib.compile(await lib.readTree(join(ROOT, 'content')), builtins, ['scorm12'])
+  const sampleData = sample.packages[0].scos[0].data
+  out.sample = {
+    scos: sample.packages[0].scos.length,
+    pages: sampleData.pages.length,
+    questions: sampleData.questions.length,
+    worstCase: codec.worstCaseStateLength(sampleData),
+    syntheticCompleted: syntheticCompletedState(sampleData, codec, stateKey, sample.course.config.duration).length,
+  }
+
+  // A 50-page, 40-question module (attempts: 3, as in the sample course).
+  const worstDir = join(scratch, 'worst-module')
+  await generateCourse(worstDir, { ...WORST, sco: 'course', id: 'bench-module-50-40', seed: 50 })
+  const worstTree = await lib.readTree(worstDir)
+  let worstData
+  let refused = null
+  try {
+    worstData = lib.compile(worstTree, builtins, ['scorm12']).packages[0].scos[0].data
+  } catch (e) {
+    if (!(e instanceof lib.CompileError)) throw e
+    refused = e.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)
+    // Refused in 1.2 (budget or other): size it from the 2004 build, where the budget is 64000.
+    worstData = lib.compile(worstTree, builtins, ['scorm2004']).packages[0].scos[0].data
+  }
+  out.module50x40 = { pages: worstData.pages.length, questions: worstData.questions.length, worstCase: codec.worstCaseStateLength(worstData), scorm12Refused: refused }
+
+  // The large course as ONE SCO: SCORM 1.2 must refuse it (state/too-large); what does 2004 say?
+  const tree = await lib.readTree(largeDir)
+  const yml = tree.files['course.yml']
+  tree.files['course.yml'] = { ...yml, text: yml.text.replace(/^sco: module$/m, 'sco: course') }
+  out.singleSco = {}
+  for (const format of ['scorm12', 'scorm2004']) {
+    try {
+      const r = lib.compile(tree, builtins, [format])
+      out.singleSco[format] = { accepted: true, worstCase: codec.worstCaseStateLength(r.packages[0].scos[0].data) }
+    } catch (e) {
+      if (!(e instanceof lib.CompileError)) throw e
+      const errors = e.diagnostics.filter((d) => d.severity === 'error')
+      const tooLarge = errors.find((d) => d.code === 'state/too-large')
+      out.singleSco[format] = {
+        accepted: false,
+        codes: [...new Set(errors.map((d) => d.code))],
+        ...(tooLarge && { size: Number(tooLarge.params?.size), limit: Number(tooLarge.params?.limit) }),
+      }
+    }
+  }
+  return out
+}
+
+/** Busy (non-idle) CPU milliseconds of the whole machine so far, all cores. */
+function machineBusyMs() {
+  return os.cpus().reduce((acc, c) => acc + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0)
+}
+
+/**
+ * Share of the machine's CPU capacity used by OTHER processes while the bench ran: the machine's
+ * busy time, minus our children's CPU time and this process's own. Needs the children's CPU time
+ * (from /usr/bin/time or the probe).
+ */
+function foreignLoad(start) {
+  const wallMs = Number(process.hrtime.bigint() - start.hr) / 1e6
+  const own = process.cpuUsage(start.cpu)
+  const foreign = machineBusyMs() - start.busy - childrenCpuMs - (own.user + own.system) / 1000
+  return round(Math.max(0, (100 * foreign) / (wallMs * os.cpus().length)), 0)
+}
+
+/** Share of CPU time (all cores) not idle during one second, before anything starts. */
+async function cpuBusyPercent() {
+  const sum = () => os.cpus().reduce((acc, c) => ({ idle: acc.idle + c.times.idle, total: acc.total + Object.values(c.times).reduce((a, b) => a + b, 0) }), { idle: 0, total: 0 })
+  const a = sum()
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  const b = sum()
+  return round((100 * (1 - (b.idle - a.idle) / Math.max(1, b.total - a.total))), 0)
+}
+
+/** Fingerprint of what the children run (dist/lib + dist/runtime): another `npm run build` during the bench changes it. */
+async function distFingerprint() {
+  const hash = createHash('sha256')
+  for (const dir of [LIB, RUNTIME]) {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+    const files = entries.filter((e) => e.isFile() && !e.name.endsWith('.map')).map((e) => join(e.parentPath ?? e.path, e.name)).sort()
+    for (const f of files) hash.update(f).update('\0').update(await readFile(f)).update('\0')
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+async function browserMetrics() {
+  if (!existsSync(BROWSER_METRICS)) return null
+  try {
+    const metrics = JSON.parse(await readFile(BROWSER_METRICS, 'utf8'))
+    // Measured with another runtime than the one just built? (The runtime build is deterministic,
+    // so a rebuild of the same sources keeps the hash.)
+    const current = sha256(await readFile(join(RUNTIME, 'parcours.js')))
+    metrics.stale = Boolean(metrics.runtimeSha256) && metrics.runtimeSha256 !== current
+    return metrics
+  } catch (e) {
+    return { error: e.message }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const rows = []
+const ms = (x) => (x === null || x === undefined ? '—' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${Math.round(x)} ms`)
+const mb = (x) => (x === null || x === undefined ? '—' : `${x.toFixed(0)} MB`)
+const kb = (bytes) => `${bytes.toLocaleString('en-US')} B (${(bytes / 1024).toFixed(1)} KiB)`
+
+/** The same ratio on CPU time (user + system): less sensitive to other load on the machine. */
+const cpuRatio = (total, zipOnly) => (total.medianCpuMs && zipOnly.medianCpuMs ? ` (CPU ${(total.medianCpuMs / zipOnly.medianCpuMs).toFixed(2)}×)` : '')
+
+/** status: true → OK, false → FAIL, null → informational, 'n/m' → not measured. */
+function row(metric, value, target = '', status = null) {
+  rows.push({ metric, value: String(value), target, status: status === true ? 'OK' : status === false ? 'FAIL' : status === 'n/m' ? 'n/m' : '' })
+}
+function section(title) {
+  rows.push({ section: title })
+}
+/** A line of context under a section, outside the columns. */
+function note(text) {
+  rows.push({ note: text })
+}
+
+function printTable() {
+  const w = { metric: 6, value: 5, target: 6 }
+  for (const r of rows) {
+    if (r.section || r.note) continue
+    w.metric = Math.max(w.metric, r.metric.length)
+    w.value = Math.max(w.value, r.value.length)
+    w.target = Math.max(w.target, r.target.length)
+  }
+  const line = (m, v, t, s) => `${m.padEnd(w.metric)}  ${v.padEnd(w.value)}  ${t.padEnd(w.target)}  ${s}`.trimEnd()
+  const rule = '-'.repeat(w.metric + w.value + w.target + 12)
+  console.log(line('metric', 'value', 'target', 'status'))
+  console.log(rule)
+  for (const r of rows) {
+    if (r.section) console.log(`\n${r.section}`)
+    else if (r.note) console.log(`  · ${r.note}`)
+    else console.log(line(r.metric, r.value, r.target, r.status))
+  }
+  console.log(rule)
+}
+
+async function main() {
+  for (const needed of [join(LIB, 'index.js'), join(RUNTIME, 'parcours.js'), join(RUNTIME, 'parcours.css')]) {
+    if (!existsSync(needed)) {
+      console.error(`bench: ${needed} is missing; run \`npm run build\` first (npm run bench does).`)
+      process.exit(1)
+    }
+  }
+  const lib = await import(join(LIB, 'index.js'))
+  const distAtStart = await distFingerprint()
+  const loadStart = { hr: process.hrtime.bigint(), cpu: process.cpuUsage(), busy: machineBusyMs() }
+  scratch = await mkdtemp(join(os.tmpdir(), 'parcours-bench-'))
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      node: process.version,
+      platform: `${process.platform} ${os.release()} ${process.arch}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      totalMemoryMB: Math.round(os.totalmem() / 2 ** 20),
+      rssMethod: RSS_METHOD,
+      loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
+      busyPercentAtStart: await cpuBusyPercent(),
+    },
+    git: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || null,
+    targets: TARGET,
+    liascript: LIASCRIPT,
+    errors: {},
+  }
+  const attempt = async (name, fn) => {
+    try {
+      return await fn()
+    } catch (e) {
+      results.errors[name] = e.message
+      console.error(`bench: ${name} failed: ${e.message}`)
+      return null
+    }
+  }
+  const log = (text) => process.stderr.write(`bench: ${text}\n`)
+
+  try {
+    // (a) the sample course through the real CLI
+    log(`sample course: CLI (1 warm-up + ${SAMPLE_RUNS} runs) and zip-only (${SAMPLE_RUNS} runs), interleaved…`)
+    const sampleDir = 'content' // relative to ROOT, the children's cwd: the documented command, verbatim
+    const sample = await attempt('sample', () => measure(sampleDir, 'scorm12', 'sample', SAMPLE_RUNS, { warmup: true }))
+    results.sample = sample?.cli ?? null
+    results.sampleZipOnly = sample?.zipOnly ?? null
+
+    // (b) the large course
+    const largeDir = join(scratch, 'large-course')
+    log(`generating ${LARGE.modules} modules × ${LARGE.pages} pages × ${LARGE.questions} questions…`)
+    results.largeCourse = await generateCourse(largeDir, { ...LARGE, sco: 'module' })
+    results.large = {}
+    results.largeZipOnly = {}
+    for (const format of ['scorm12', 'scorm2004']) {
+      log(`large course, ${format}: CLI and zip-only, ${LARGE_RUNS} runs each, interleaved…`)
+      const large = await attempt(`large.${format}`, () => measure(largeDir, format, `large-${format}`, LARGE_RUNS))
+      results.large[format] = large?.cli ?? null
+      results.largeZipOnly[format] = large?.zipOnly ?? null
+      if (large?.dumpError) results.errors[`largeZipOnly.${format}`] = large.dumpError
+    }
+
+    // in process: sizes and state
+    results.runtime = await attempt('runtime', runtimeSizes)
+    log('state sizes (in process)…')
+    results.state = await attempt('state', () => stateMetrics(lib, largeDir))
+    results.browser = await browserMetrics()
+
+    // the table
+    const s = results.sample
+    const sz = results.sampleZipOnly
+    section('Sample course (content/, 3 modules) → SCORM 1.2, real CLI, fresh process')
+    if (s) {
+      const c = sz?.compiled
+      row(`wall time incl. Node start-up (median of ${SAMPLE_RUNS})`, ms(s.medianMs), `< ${ms(TARGET.sampleWallMs)}`, s.medianMs < TARGET.sampleWallMs)
+      row('  min / max', `${ms(s.minMs)} / ${ms(s.maxMs)}`)
+      row('  peak RSS', mb(s.peakRssMB))
+      row('package size (zip)', kb(s.zipBytes))
+      if (c) note(`${c.scos} SCO, ${c.pages} pages, ${c.questions} questions, ${c.files} files in the zip`)
+    } else row('sample course build', `error: ${results.errors.sample.split('\n')[0]}`, `< ${ms(TARGET.sampleWallMs)}`, false)
+    if (sz && s) {
+      row(`zip-only, same files (median of ${SAMPLE_RUNS})`, ms(sz.medianMs))
+      row('  compile overhead = total / zip-only', `${(s.medianMs / sz.medianMs).toFixed(2)}×${cpuRatio(s, sz)}`)
+    }
+
+    for (const format of ['scorm12', 'scorm2004']) {
+      const l = results.large[format]
+      const z = results.largeZipOnly[format]
+      const c = z?.compiled
+      section(`Large course (${LARGE.modules} modules × ${LARGE.pages} pages × ${LARGE.questions} questions, sco: module) → ${format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}, real CLI`)
+      if (!l) {
+        row('build', `error: ${results.errors[`large.${format}`].split('\n')[0]}`, `< ${ms(TARGET.largeWallMs)}`, false)
+        continue
+      }
+      row(`wall time incl. Node start-up (median of ${LARGE_RUNS})`, ms(l.medianMs), `< ${ms(TARGET.largeWallMs)}`, l.medianMs < TARGET.largeWallMs)
+      row('  min / max', `${ms(l.minMs)} / ${ms(l.maxMs)}`)
+      if (l.medianCpuMs !== null) row('  CPU time, user + system (median)', ms(l.medianCpuMs))
+      row('  modules per second', (LARGE.modules / (l.medianMs / 1000)).toFixed(0))
+      row('peak RSS (max of the runs)', mb(l.peakRssMB), `< ${TARGET.largeRssMB} MB`, l.peakRssMB === null ? 'n/m' : l.peakRssMB < TARGET.largeRssMB)
+      row('package size (zip)', kb(l.zipBytes))
+      if (z) {
+        row(`zip-only, same files (median of ${LARGE_RUNS})`, ms(z.medianMs))
+        const overhead = l.medianMs / z.medianMs
+        row('compile overhead = total / zip-only', `${overhead.toFixed(2)}×${cpuRatio(l, z)}`, `≤ ${TARGET.overhead}×`, overhead <= TARGET.overhead)
+        note(`per-pair wall ratios (CLI run i / zip-only run i): ${z.pairRatios.join(', ')}`)
+        row('  zip-only bytes identical to the CLI zip', z.zipSha256 === l.zipSha256 ? 'yes' : 'NO: dist/ rebuilt meanwhile, or zip not deterministic', '', z.zipSha256 === l.zipSha256 ? null : false)
+        note(`in process, one run: read ${ms(c.stagesMs.read)}, compile() ${ms(c.stagesMs.compile)}, zipFiles() ${ms(c.stagesMs.zip)}`)
+        note(`output: ${c.scos} SCOs, ${c.pages} pages, ${c.questions} questions, ${c.files} files, ${(c.outputBytes / 2 ** 20).toFixed(1)} MiB unzipped`)
+      }
+    }
+    if (results.largeCourse) note(`generated course: ${(results.largeCourse.bytes / 2 ** 20).toFixed(1)} MiB of Markdown/YAML/PNG in ${results.largeCourse.files} files, fingerprint ${results.largeCourse.fingerprint} (same on every run)`)
+
+    section('Runtime (dist/runtime), gzip level 9')
+    const rt = results.runtime
+    if (rt) {
+      const js = rt['parcours.js']
+      const css = rt['parcours.css']
+      row('parcours.js gzipped', kb(js.gzipBytes))
+      row('parcours.css gzipped', kb(css.gzipBytes))
+      row('JS + CSS gzipped', kb(js.gzipBytes + css.gzipBytes), `< ${TARGET.runtimeGzipBytes / 1024} KiB`, rt.placeholder ? 'n/m' : js.gzipBytes + css.gzipBytes < TARGET.runtimeGzipBytes)
+      note(`uncompressed: parcours.js ${js.bytes.toLocaleString('en-US')} B, parcours.css ${css.bytes.toLocaleString('en-US')} B`)
+      if (rt.placeholder) note('PLACEHOLDER runtime: real numbers once scripts/build-runtime.js builds it')
+    }
+
+    section('Learner state (cmi.suspend_data, characters; state-codec.ts)')
+    const st = results.state
+    if (st?.available) {
+      const m = st.module50x40
+      row(`worst case, ${m.pages}-page ${m.questions}-question module`, m.worstCase, `< ${TARGET.suspendLimit}`, m.worstCase < TARGET.suspendLimit)
+      if (m.scorm12Refused) row('  (SCORM 1.2 build refused it)', m.scorm12Refused.join(', '), '', false)
+      row(`worst case, sample course SCO (${st.sample.pages} pages, ${st.sample.questions} q.)`, st.sample.worstCase, `< ${TARGET.suspendLimit}`, st.sample.worstCase < TARGET.suspendLimit)
+      row('sample after completion, synthetic (encode())', st.sample.syntheticCompleted, `< ${TARGET.sampleCompletedState}`, st.sample.syntheticCompleted < TARGET.sampleCompletedState)
+      const one = st.singleSco.scorm12
+      row(
+        'large course as ONE SCO, SCORM 1.2',
+        one.accepted ? `accepted, worst case ${one.worstCase}` : `refused: ${one.codes.join(', ')}${one.size ? ` ${one.size} > ${one.limit}` : ''}`,
+        'refused',
+        !one.accepted && one.codes.includes('state/too-large'),
+      )
+      const two = st.singleSco.scorm2004
+      row('large course as ONE SCO, SCORM 2004', two.accepted ? `accepted, worst case ${two.worstCase}` : `refused: ${two.codes.join(', ')}${two.size ? ` ${two.size} > ${two.limit}` : ''}`, '(limit 64000)')
+      note('sco: course with 2000 pages × 4-character page keys cannot fit SCORM 1.2\'s 4096: hence sco: module for the large course')
+    } else {
+      row('worst case, 50-page 40-question module', `not available: ${st?.reason ?? results.errors.state}`, `< ${TARGET.suspendLimit}`, 'n/m')
+      row('worst case, sample course SCO', 'not available', `< ${TARGET.suspendLimit}`, 'n/m')
+    }
+
+    section('Browser-measured (written by the browser tests to test/bench/results/browser-metrics.json)')
+    const b = results.browser
+    const notMeasured = 'not measured (run npm test first)'
+    const stale = b?.stale ? ' — STALE: measured with another dist/runtime/parcours.js; rerun npm test' : ''
+    const completed = b?.sampleSuspendDataAfterCompletion
+    row(
+      'suspend_data after completing the sample course',
+      completed ? `${completed.length} (${completed.format})` : notMeasured,
+      `< ${TARGET.sampleCompletedState}`,
+      completed ? completed.length < TARGET.sampleCompletedState : 'n/m',
+    )
+    const nav = b?.lmsCallsPerNavigation
+    row(
+      'LMS calls per page navigation',
+      nav ? `${nav.commit} commit (${nav.format})` : notMeasured,
+      `= ${TARGET.commitsPerNavigation} commit`,
+      nav ? nav.commit === TARGET.commitsPerNavigation : 'n/m',
+    )
+    if (nav) note(`per navigation: ${nav.commit} commit, ${nav.setValue} SetValue, ${nav.getValue} GetValue, ${nav.other ?? 0} other calls`)
+    if (b?.measuredAt) note(`measured ${b.measuredAt}${stale}`)
+    if (b?.error) note(`browser-metrics.json unreadable: ${b.error}`)
+
+    // optional profile: on request, or when a large-course target is missed
+    const largeMiss = ['scorm12', 'scorm2004'].some((f) => {
+      const l = results.large[f]
+      const z = results.largeZipOnly[f]
+      return l && (l.medianMs >= TARGET.largeWallMs || (l.peakRssMB ?? 0) >= TARGET.largeRssMB || (z && l.medianMs / z.medianMs > TARGET.overhead))
+    })
+    if (WANT_PROFILE || largeMiss) {
+      log('profiling the large SCORM 1.2 build (node --cpu-prof)…')
+      results.profile = await attempt('profile', () => profileBuild(largeDir, 'scorm12'))
+    }
+
+    console.log('')
+    printTable()
+
+    console.log('\nFor comparison, LiaScript\'s SCORM exporter (the bar measured before parcours):')
+    console.log(`  3-module course: ${LIASCRIPT.threeModuleSeconds} s, ${LIASCRIPT.threeModuleZipMB} MB zip, ${LIASCRIPT.threeModuleScriptsGzipMB} MB of gzipped scripts`)
+    console.log(`  200 modules:     ${LIASCRIPT.twoHundredModulesSeconds} s`)
+    if (s) {
+      const rtGzip = rt ? rt['parcours.js'].gzipBytes + rt['parcours.css'].gzipBytes : null
+      console.log(
+        `  parcours:        3-module course ${ms(s.medianMs)} (${(LIASCRIPT.threeModuleSeconds * 1000 / s.medianMs).toFixed(0)}× faster), ` +
+          `${(s.zipBytes / 1e6).toFixed(2)} MB zip (${(LIASCRIPT.threeModuleZipMB * 1e6 / s.zipBytes).toFixed(0)}× smaller)` +
+          (rtGzip ? `, ${(rtGzip / 1024).toFixed(1)} KiB of gzipped runtime${rt.placeholder ? ' (placeholder)' : ''}` : ''),
+      )
+    }
+    const l12 = results.large.scorm12
+    if (l12) console.log(`                   200 modules ${ms(l12.medianMs)} (${(LIASCRIPT.twoHundredModulesSeconds * 1000 / l12.medianMs).toFixed(0)}× faster)`)
+
+    if (results.profile) {
+      const p = results.profile
+      console.log(`\nWhere the time goes: large course, SCORM 1.2, node --cpu-prof (wall ${ms(p.wallMs)}, ${ms(p.sampledMs)} sampled in the main thread)`)
+      console.log('  pipeline stages (inclusive, synchronous part):')
+      for (const x of p.stages) {
+        console.log(`    ${x.name.padEnd(22)} ${ms(x.ms).padStart(9)}  ${String(x.pct).padStart(5)} %`)
+        const listed = x.selfByBucket.reduce((n, b) => n + b.ms, 0)
+        if (x.pct >= 5 && listed >= x.ms / 4) console.log(`      ${x.selfByBucket.map((b) => `${b.name.replace(/^parcours:compiler\//, '')} ${ms(b.ms)}`).join(', ')}`)
+      }
+      console.log('  self time by file / package:')
+      for (const x of p.buckets) console.log(`    ${x.name.padEnd(52)} ${ms(x.ms).padStart(9)}  ${String(x.pct).padStart(5)} %`)
+      console.log('  top functions (self time):')
+      for (const x of p.functions.slice(0, 10)) console.log(`    ${x.name.slice(0, 70).padEnd(72)} ${ms(x.ms).padStart(9)}  ${String(x.pct).padStart(5)} %`)
+      console.log(`  profile kept in ${p.file} (open it in Chrome DevTools › Performance)`)
+    }
+
+    const misses = rows.filter((r) => r.status === 'FAIL')
+    const unmeasured = rows.filter((r) => r.status === 'n/m')
+    if (Object.keys(results.errors).length) console.log(`\nERRORS: ${Object.keys(results.errors).join(', ')} (details in latest.json)`)
+    if (misses.length) {
+      console.log(`\nMISSED TARGETS (${misses.length}):`)
+      for (const r of misses) console.log(`  ✗ ${r.metric.trim()}: ${r.value}${r.target ? ` (target ${r.target})` : ''}`)
+    } else console.log('\nAll measured targets met.')
+    if (unmeasured.length) console.log(`Not measured: ${unmeasured.map((r) => r.metric.trim()).join('; ')}`)
+
+    results.machine.loadAverageAtEnd = os.loadavg().map((x) => round(x, 2))
+    results.dist = { atStart: distAtStart, atEnd: await distFingerprint() }
+    if (results.dist.atStart !== results.dist.atEnd) {
+      console.log('\nWARNING: dist/ changed while the bench ran (another `npm run build` or `npm test`?): the numbers mix two builds; rerun.')
+    }
+    results.machine.otherProcessesCpuPercent = foreignLoad(loadStart)
+    if (results.machine.busyPercentAtStart > 20 || results.machine.otherProcessesCpuPercent > 10) {
+      console.log(
+        `\nNote: the machine was not idle (CPUs ${results.machine.busyPercentAtStart} % busy just before the bench; other processes used ` +
+          `${results.machine.otherProcessesCpuPercent} % of the CPUs during it): wall times are noisy, rerun on an idle machine. ` +
+          'CPU times (user + system) and their ratio are less affected.',
+      )
+    } else console.log(`\nMachine idle enough: other processes used ${results.machine.otherProcessesCpuPercent} % of the CPUs during the bench.`)
+    results.table = rows.filter((r) => !r.section)
+    await mkdir(RESULTS, { recursive: true })
+    await writeFile(join(RESULTS, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+    console.log(`\nEvery number: ${join(RESULTS, 'latest.json')}`)
+  } finally {
+    if (KEEP) console.log(`(kept ${scratch})`)
+    else await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+await main()
