@@ -101,14 +101,18 @@ export interface Asset {
   to: string
 }
 
-export interface Module {
+/** A module's front matter, validated. */
+export interface ModuleMeta {
   id: string
   title: string
   duration: number
   objectives: string[]
   passingScore?: number
-  /** Where the module's `id:` is written. */
+  /** Where the module's `id:` is written, for "duplicate module id". */
   idAt: { line: number; column: number }
+}
+
+export interface Module extends ModuleMeta {
   file: string
   pages: Page[]
   assets: Asset[]
@@ -117,9 +121,4 @@ export interface Module {
 export interface Course {
   config: CourseConfig
   modules: Module[]
-}
-
-export interface CompileOptions {
-  format: ScormVersion
-  lang: Lang
 }

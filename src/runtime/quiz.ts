@@ -197,6 +197,36 @@ export function setupQuiz({ data, t, session }: QuizOptions): Quiz {
     focusOn(first ? $<HTMLElement>('input, select', first) : null)
   }
 
+  /**
+   * `index.html?print=answers`: the answer key, for trainers, on screen and on paper. Each right
+   * choice is labelled in text, each matching source gets its answer, explanations are shown.
+   */
+  const showAnswerKey = (): void => {
+    document.body.classList.add('pc-answers')
+    const mark = (parent: Element | null | undefined, text: string): void => {
+      if (!parent) return
+      const key = document.createElement('strong')
+      key.className = 'pc-key'
+      key.textContent = text
+      parent.appendChild(key)
+    }
+    forms.forEach((form, id) => {
+      const q = byId.get(id) as QuestionData
+      if (q.type === 'matching') {
+        q.sources.forEach((s, i) => {
+          const target = q.choices.filter((c) => c.token === q.correct[i])[0]
+          if (target) mark($(`select[data-source="${s.token}"]`, form)?.parentElement, t('answerKeyMatching', { answer: target.text }))
+        })
+      } else for (const token of q.correct) mark($(`label[for="${form.id}-${token}"]`, form), t('answerKey'))
+      show($('.pc-feedback-correct', form), true)
+    })
+    const notice = $('#pc-notice')
+    if (notice) {
+      notice.textContent = (notice.hidden ? '' : notice.textContent + ' ') + t('answersShown')
+      notice.hidden = false
+    }
+  }
+
   // Restore answers, knowledge-check verdicts and assessment results.
   forms.forEach((form, id) => {
     const q = byId.get(id) as QuestionData
@@ -242,6 +272,8 @@ export function setupQuiz({ data, t, session }: QuizOptions): Quiz {
     $('.pc-submit', box)?.addEventListener('click', guard(() => submit(box, moduleId)))
     $('.pc-retry', box)?.addEventListener('click', guard(() => retry(moduleId)))
   }
+
+  if (/[?&]print=answers(&|$)/.test(location.search)) showAnswerKey()
 
   return {
     pageShown: () => {

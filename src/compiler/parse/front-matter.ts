@@ -1,19 +1,12 @@
 /** Module front matter: gray-matter finds it, `yaml` parses it with positions. */
 import matter from 'gray-matter'
 import { error, type Diagnostic } from '../diagnostics.js'
+import type { ModuleMeta } from '../types.js'
 import { ID_PATTERN } from './course-config.js'
 import { validate, type Schema } from './schema.js'
 import { parseYaml } from './yaml-source.js'
 
-export interface FrontMatter {
-  id: string
-  title: string
-  duration: number
-  objectives: string[]
-  passingScore?: number
-  /** Where `id:` is written, for "duplicate module id". */
-  idAt: { line: number; column: number }
-}
+export type FrontMatter = ModuleMeta
 
 export const MODULE_SCHEMA: Schema = {
   id: { type: 'string', required: true, pattern: ID_PATTERN, expected: 'a-z, 0-9, - (rgpd-ecole-2025)' },
