@@ -3,7 +3,7 @@
  * instances, no Maps), so that `parcours preview` can hold a compiled course in memory and
  * `parcours inspect` can read the model back from JSON.
  */
-import type { Lang, QuestionType, ScormVersion } from '../shared/sco-data.js'
+import type { Lang, QuestionType } from '../shared/sco-data.js'
 
 /** A file read from the course folder. `text` for Markdown/YAML/templates, `bytes` for the rest. */
 export interface SourceFile {
