@@ -132,6 +132,13 @@ export function setupNav(options: NavOptions): Nav {
   }
 
   for (const page of pages) if (options.seen.indexOf(page.key) >= 0) markSeen(page)
+  // Links to other sites open in a new tab (so as not to replace the course in the LMS): say so.
+  for (const a of $$('a[target="_blank"]')) {
+    const hint = document.createElement('span')
+    hint.className = 'pc-sr-only'
+    hint.textContent = ' ' + t('newTab')
+    a.appendChild(hint)
+  }
 
   prev?.addEventListener('click', guard(() => {
     if (index > 0) showIndex(index - 1, false)
