@@ -7,11 +7,12 @@ import headingLevels from './plugins/heading-levels.js'
 import images from './plugins/images.js'
 import langSpan from './plugins/lang-span.js'
 import links from './plugins/links.js'
+import tableHeaders from './plugins/table-headers.js'
 
 export function createMarkdown(): MarkdownIt {
   // html: false — raw HTML in a module is shown as text, never executed (no script injection).
   const md = MarkdownItFactory({ html: false, linkify: false, typographer: false })
-  md.use(deflist).use(langSpan).use(headingAttrs).use(images).use(links).use(headingLevels).use(blocks)
+  md.use(deflist).use(langSpan).use(headingAttrs).use(images).use(links).use(headingLevels).use(tableHeaders).use(blocks)
   return md
 }
 
