@@ -120,8 +120,12 @@ export function setupQuiz({ data, t, session }: QuizOptions): Quiz {
     const attempts = $('.pc-attempts', box)
     if (attempts) {
       const left = result ? result.attemptsLeft : null
-      attempts.textContent =
-        left === null ? t('attemptsUnlimited') : left > 0 ? t('attemptsLeft', { count: left }) : t('noAttemptsLeft')
+      // Once passed, attempts no longer matter: saying "no attempts left" would read as a failure.
+      const passed = submitted && !!result && result.passed
+      attempts.textContent = passed
+        ? ''
+        : left === null ? t('attemptsUnlimited') : left > 0 ? t('attemptsLeft', { count: left }) : t('noAttemptsLeft')
+      show(attempts, !passed)
     }
     show($('.pc-submit', box), !submitted)
     show($('.pc-retry', box), !!result && result.canRetry)
