@@ -65,10 +65,10 @@ describe('parse stage', () => {
 
   it('splits "Correct :" and "Incorrect :" written on consecutive lines', () => {
     const [capitale, , , roles] = questions(parse(readFileSync(join(FIXTURES, 'questions/input.md'), 'utf8')).module)
-    expect(capitale!.feedbackCorrectHtml).toBe("<p>c'est <em>Paris</em>.</p>\n")
-    expect(capitale!.feedbackWrongHtml).toBe('<p>relisez la page.</p>\n')
+    expect(capitale!.feedbackCorrectHtml).toBe("<p>C'est <em>Paris</em>.</p>\n")
+    expect(capitale!.feedbackWrongHtml).toBe('<p>Relisez la page.</p>\n')
     // A line after the last marker belongs to that feedback.
-    expect(roles!.feedbackWrongHtml).toBe('<p>relisez la page sur les rôles.\nLe DPD conseille, il ne décide pas.</p>\n')
+    expect(roles!.feedbackWrongHtml).toBe('<p>Relisez la page sur les rôles.\nLe DPD conseille, il ne décide pas.</p>\n')
   })
 
   it('shows raw HTML as text, never as markup', () => {

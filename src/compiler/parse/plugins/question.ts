@@ -252,9 +252,19 @@ function listItems(list: Token[], env: ParseEnv): Item[] {
   return items
 }
 
+/**
+ * Removes the `Correct :` marker. The feedback then starts the block, so its first letter is
+ * capitalised: `Correct : c'est le RGPD` is shown as « C'est le RGPD ».
+ */
 function stripPrefix(inline: Token, pattern: RegExp): void {
-  inline.content = inline.content.replace(pattern, '')
+  inline.content = capitalise(inline.content.replace(pattern, ''))
+  const first = inline.children?.[0]
   if (inline.children) stripPrefixChildren(inline.children, pattern)
+  if (first?.type === 'text') first.content = capitalise(first.content)
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toLocaleUpperCase('fr') + text.slice(1)
 }
 
 function stripPrefixChildren(children: Token[], pattern: RegExp): void {
