@@ -250,12 +250,17 @@ describe('print', () => {
     return page.evaluate(() => {
       const text = (sel: string) => [...document.querySelectorAll(sel)].map((e: any) => e.textContent.trim()).filter(Boolean)
       const strings = JSON.parse(document.getElementById('pc-data').textContent).strings
+      // A feedback sentence the author also wrote in the page's own text may be printed with it.
+      const main = document.getElementById('pc-main').cloneNode(true)
+      main.querySelectorAll('.pc-feedback').forEach((e: any) => e.remove())
+      const rest = main.textContent.replace(/\s+/g, '')
+      const notElsewhere = (s: string) => !rest.includes(s.replace(/\s+/g, '').slice(0, 60))
       return {
         titles: text('.pc-page h1'),
         modules: text('.pc-module-name'),
         stems: text('.pc-stem'),
         choices: text('.pc-choice label, .pc-pair label, .pc-targets li'),
-        feedback: text('.pc-feedback-correct, .pc-feedback-wrong'),
+        feedback: text('.pc-feedback-correct, .pc-feedback-wrong').filter(notElsewhere),
         correctFeedback: text('.pc-feedback-correct'),
         ui: ['skipToContent', 'toc', 'previous', 'next', 'check', 'submitAssessment', 'retryAssessment', 'choose', 'noLms'].map((k) => strings[k]),
         position: strings.pagePosition.replace(/\{.*$/, ''),
