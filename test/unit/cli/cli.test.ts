@@ -3,7 +3,7 @@
  * Runs the compiled CLI (dist/lib): `npm test` builds it first; when it is missing it is built here.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -89,6 +89,26 @@ describe('parcours build of a valid course', () => {
     expect(readdirSync(out)).toEqual(['minimal-scorm12.zip'])
     expect(readFileSync(join(out, 'minimal-scorm12.zip')).subarray(0, 2).toString('latin1')).toBe('PK')
     expect(run.stdout).toContain('minimal-scorm12.zip')
+  })
+
+  it('--format all writes both versions, the same bytes on every build', () => {
+    const first = freshDir()
+    const second = freshDir()
+    expect(parcours('build', MINIMAL, '--out', first, '--format', 'all').status).toBe(0)
+    expect(parcours('build', MINIMAL, '--out', second, '--format', 'all').status).toBe(0)
+    expect(readdirSync(first).sort()).toEqual(['minimal-scorm12.zip', 'minimal-scorm2004.zip'])
+    for (const zip of readdirSync(first)) expect(readFileSync(join(second, zip)).equals(readFileSync(join(first, zip))), zip).toBe(true)
+  })
+
+  it('refuses an output path that is a file, with a message and exit 2, writing nothing', () => {
+    const dir = freshDir()
+    const file = join(dir, 'not-a-folder')
+    writeFileSync(file, 'x')
+    const run = parcours('build', MINIMAL, '--out', file)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('not-a-folder')
+    expect(run.stderr).not.toMatch(/^\s+at /m)
+    expect(readdirSync(dir)).toEqual(['not-a-folder'])
   })
 })
 
