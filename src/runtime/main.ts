@@ -115,6 +115,7 @@ function boot(): void {
 
   const messages: string[] = []
   if (lms.mode === 'local') messages.push(t('noLms'))
+  if (session.readOnly) messages.push(t('reviewMode'))
   if (session.notices.indexOf('unreadable') >= 0) messages.push(t('stateUnreadable'))
   else if (session.notices.length > 0) messages.push(t('stateReset'))
   if (notice && messages.length > 0) {

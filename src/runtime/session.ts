@@ -67,6 +67,11 @@ export class Session {
   started = false
   /** finish() has run. */
   ended = false
+  /**
+   * The LMS opened the SCO in review mode (Moodle's "Révision" of a finished attempt): the learner
+   * may look and answer, but nothing is written back (SCORM 1.2 RTE 3.4.2, cmi.core.lesson_mode).
+   */
+  readOnly = false
   /** LMS calls that failed, for the debug handle: `element=value (code)`. */
   readonly errors: string[] = []
   readonly committer: Committer
@@ -110,6 +115,7 @@ export class Session {
     if (launch.interactionCount !== null) this.state.interactions = launch.interactionCount
     this.baseTime = this.state.time
     this.launchLocation = launch.location
+    this.readOnly = launch.mode === 'review'
     return true
   }
 
@@ -135,6 +141,7 @@ export class Session {
   /** Sends everything that changed, then commits. Used by the committer only. */
   flush(): boolean {
     if (!this.lms.active) return false
+    if (this.readOnly) return true
     this.tick()
     const data = this.data
     const names = ELEMENTS[data.version]
@@ -202,7 +209,7 @@ export class Session {
 
   /** Writes one interaction record (not committed: the next commit carries it). */
   record(question: QuestionData, value: string, verdict: Verdict, latencySeconds: number): void {
-    if (!this.lms.active || this.lms.mode === 'local') return
+    if (!this.lms.active || this.lms.mode === 'local' || this.readOnly) return
     const n = this.state.interactions
     const input = { question, value, verdict, latencySeconds, date: new Date() }
     const values = this.data.version === 'scorm12' ? interaction12(n, input) : interaction2004(n, input)

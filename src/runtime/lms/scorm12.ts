@@ -26,9 +26,10 @@ export function scorm12(api: object): Lms {
 
 export function readLaunch12(lms: Lms): Launch {
   const entry = lms.get('cmi.core.entry')
+  const mode = lms.get('cmi.core.lesson_mode')
   const location = lms.get('cmi.core.lesson_location')
   const suspendData = lms.get('cmi.suspend_data')
   const raw = lms.get('cmi.interactions._count')
   const count = /^[0-9]+$/.test(raw) && lms.lastError() === 0 ? Number(raw) : null
-  return { entry, location, suspendData, interactionCount: count }
+  return { entry, mode, location, suspendData, interactionCount: count }
 }

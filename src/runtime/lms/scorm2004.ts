@@ -26,8 +26,10 @@ export function scorm2004(api: object): Lms {
 
 export function readLaunch2004(lms: Lms): Launch {
   const entry = lms.get('cmi.entry')
-  if (entry !== 'resume') return { entry, location: '', suspendData: '', interactionCount: null }
+  // cmi.mode is always set by the LMS (RTE 4.2.16): reading it never gives 403.
+  const mode = lms.get('cmi.mode')
+  if (entry !== 'resume') return { entry, mode, location: '', suspendData: '', interactionCount: null }
   const location = lms.get('cmi.location')
   const suspendData = lms.get('cmi.suspend_data')
-  return { entry, location, suspendData, interactionCount: null }
+  return { entry, mode, location, suspendData, interactionCount: null }
 }

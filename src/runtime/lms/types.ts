@@ -27,6 +27,8 @@ export interface Lms {
 /** What a launch gives back. */
 export interface Launch {
   entry: string
+  /** `normal`, `browse` or `review` (1.2 `cmi.core.lesson_mode`, 2004 `cmi.mode`); '' if unknown. */
+  mode: string
   location: string
   suspendData: string
   /** SCORM 1.2 `cmi.interactions._count`, when the LMS gave one. */

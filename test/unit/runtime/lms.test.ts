@@ -32,7 +32,7 @@ describe('SCORM 1.2 adapter', () => {
     })
     const lms = scorm12(f.api)
     lms.initialize()
-    expect(readLaunch12(lms)).toEqual({ entry: '', location: 'm/p', suspendData: '1|t5|n0', interactionCount: 3 })
+    expect(readLaunch12(lms)).toEqual({ entry: '', mode: '', location: 'm/p', suspendData: '1|t5|n0', interactionCount: 3 })
     expect(f.calls.filter((c) => c.method === 'LMSGetValue')[0]!.args).toEqual(['cmi.core.entry'])
     expect(f.calls.some((c) => /cmi\.interactions\.\d/.test(c.args[0] ?? '') && c.method === 'LMSGetValue')).toBe(false)
   })
@@ -64,20 +64,20 @@ describe('SCORM 1.2 adapter', () => {
 })
 
 describe('SCORM 2004 adapter', () => {
-  it('on ab-initio reads cmi.entry only (no 403 on unset elements)', () => {
-    const f = fakeApi({ version: 'scorm2004', preload: { 'cmi.entry': 'ab-initio' } })
+  it('on ab-initio reads cmi.entry and cmi.mode only (no 403 on unset elements)', () => {
+    const f = fakeApi({ version: 'scorm2004', preload: { 'cmi.entry': 'ab-initio', 'cmi.mode': 'normal' } })
     const lms = scorm2004(f.api)
     lms.initialize()
-    expect(readLaunch2004(lms)).toEqual({ entry: 'ab-initio', location: '', suspendData: '', interactionCount: null })
+    expect(readLaunch2004(lms)).toEqual({ entry: 'ab-initio', mode: 'normal', location: '', suspendData: '', interactionCount: null })
     const gets = f.calls.filter((c) => c.method === 'GetValue').map((c) => c.args[0])
-    expect(gets).toEqual(['cmi.entry'])
+    expect(gets).toEqual(['cmi.entry', 'cmi.mode'])
   })
 
   it('on resume reads location and suspend_data', () => {
-    const f = fakeApi({ version: 'scorm2004', preload: { 'cmi.entry': 'resume', 'cmi.location': 'a/b', 'cmi.suspend_data': '1|t9|n2' } })
+    const f = fakeApi({ version: 'scorm2004', preload: { 'cmi.entry': 'resume', 'cmi.mode': 'normal', 'cmi.location': 'a/b', 'cmi.suspend_data': '1|t9|n2' } })
     const lms = scorm2004(f.api)
     lms.initialize()
-    expect(readLaunch2004(lms)).toEqual({ entry: 'resume', location: 'a/b', suspendData: '1|t9|n2', interactionCount: null })
+    expect(readLaunch2004(lms)).toEqual({ entry: 'resume', mode: 'normal', location: 'a/b', suspendData: '1|t9|n2', interactionCount: null })
   })
 
   it('Terminate exactly once, nothing after it (not even GetLastError)', () => {
@@ -141,7 +141,7 @@ describe('local adapter', () => {
     const store = memory()
     const first = new LocalLms('scorm12', store, key)
     first.initialize()
-    expect(readLaunch12(first)).toEqual({ entry: 'ab-initio', location: '', suspendData: '', interactionCount: null })
+    expect(readLaunch12(first)).toEqual({ entry: 'ab-initio', mode: '', location: '', suspendData: '', interactionCount: null })
     first.set('cmi.core.lesson_location', 'm/p2')
     first.set('cmi.suspend_data', '1|t3|n0')
     first.set('cmi.interactions.0.id', 'q1')

@@ -48,7 +48,7 @@ describe('session, SCORM 1.2', () => {
     })
     expect(h.f.control.commits).toBe(1)
     const gets = h.f.calls.filter((c) => c.method === 'LMSGetValue').map((c) => c.args[0])
-    expect(gets).toEqual(['cmi.core.entry', 'cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.interactions._count'])
+    expect(gets).toEqual(['cmi.core.entry', 'cmi.core.lesson_mode', 'cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.interactions._count'])
   })
 
   it('sends only what changed (session time always)', () => {
@@ -153,15 +153,15 @@ describe('session, SCORM 1.2', () => {
 })
 
 describe('session, SCORM 2004', () => {
-  it('first launch reads cmi.entry only and sends 2004 elements', () => {
+  it('first launch reads cmi.entry and cmi.mode only and sends 2004 elements', () => {
     const data = sampleSco('scorm2004')
-    const h = harness(data, { preload: { 'cmi.entry': 'ab-initio' } })
+    const h = harness(data, { preload: { 'cmi.entry': 'ab-initio', 'cmi.mode': 'normal' } })
     h.session.start()
     const page = data.pages[0]!
     h.session.showPage(page.id, page.key)
     h.advance(3_723_400)
     h.session.commit()
-    expect(h.f.calls.filter((c) => c.method === 'GetValue').map((c) => c.args[0])).toEqual(['cmi.entry'])
+    expect(h.f.calls.filter((c) => c.method === 'GetValue').map((c) => c.args[0])).toEqual(['cmi.entry', 'cmi.mode'])
     expect(Object.fromEntries(h.sets())).toEqual({
       'cmi.location': page.id,
       'cmi.suspend_data': `1|t3723|n0|p${page.key}`,
@@ -193,6 +193,26 @@ describe('session, SCORM 2004', () => {
     h.session.commit()
     expect(Object.fromEntries(h.sets())['cmi.objectives.0.success_status']).toBe('passed')
   })
+})
+
+describe('session, review mode', () => {
+  for (const [version, element] of [['scorm12', 'cmi.core.lesson_mode'], ['scorm2004', 'cmi.mode']] as const) {
+    it(`${version}: restores the state but writes nothing back, and still finishes once`, () => {
+      const data = sampleSco(version)
+      const entry = version === 'scorm12' ? 'cmi.core.entry' : 'cmi.entry'
+      const suspend = encode({ ...emptyState(), seen: [data.pages[0]!.key] })
+      const h = harness(data, { preload: { [entry]: 'resume', [element]: 'review', 'cmi.suspend_data': suspend } })
+      expect(h.session.start()).toBe(true)
+      expect(h.session.readOnly).toBe(true)
+      expect(h.session.state.seen).toEqual([data.pages[0]!.key])
+      h.session.showPage(data.pages[1]!.id, data.pages[1]!.key)
+      expect(h.session.commit()).toBe(true)
+      h.session.record(data.questions[0]!, data.questions[0]!.correct.join(''), 'correct', 3)
+      h.session.end()
+      expect(h.sets()).toEqual([])
+      expect(h.f.calls.filter((c) => c.method === h.f.names.fin)).toHaveLength(1)
+    })
+  }
 })
 
 describe('session, local mode', () => {
