@@ -232,6 +232,28 @@ export function journeys(version: ScormVersion): void {
       for (const token of check.correct) expect(await page.locator(`#q-${check.id} input[value="${token}"]`).isChecked()).toBe(true)
     })
 
+    it('in review mode, shows the learner\'s progress and writes nothing back', async () => {
+      const first = await launch('gina')
+      const data = await first.learn.data()
+      await first.learn.goTo(data.pages[2]!.id)
+      await closeTab(first.page, 'gina')
+      const before = t.lms.tracks('gina', 'course')
+
+      const page = await t.page()
+      const { sco } = await openSco(page, `${t.lms.url('course', undefined, 'gina', version)}&lessonMode=review`)
+      await sco.locator('body:not(.pc-nojs)').waitFor()
+      const learn = new Learner(sco)
+      expect(await learn.currentPage()).toBe(data.pages[2]!.id)
+      await expect.poll(() => sco.locator('#pc-notice').isVisible()).toBe(true)
+      await learn.next()
+      await closeTab(page, 'gina')
+      const review = t.lms.calls('gina', 'course').filter((c) => c.session === 2)
+      expect(review.filter((c) => c.method === 'LMSSetValue' || c.method === 'SetValue')).toEqual([])
+      expect(t.lms.tracks('gina', 'course')[cmi.location]).toBe(before[cmi.location])
+      expect(t.lms.tracks('gina', 'course')['cmi.suspend_data']).toBe(before['cmi.suspend_data'])
+      expectClean('gina')
+    })
+
     it('reads an old state against an edited course without mixing answers', async () => {
       const before = await launch('fred')
       const data = await before.learn.data()

@@ -126,7 +126,7 @@ export async function startLms(options: LmsOptions = {}): Promise<LmsServer> {
       launchUrl: packageUrl(pkgName, sco.launch),
       commitUrl: '/commit',
       logUrl: `/log?${q}`,
-      preload: version === 'scorm12' ? preload12(stored, sco, who) : preload2004(stored, sco, who),
+      preload: withLessonMode(version === 'scorm12' ? preload12(stored, sco, who) : preload2004(stored, sco, who), version, url.searchParams.get('lessonMode')),
       masteryOverride: options.masteryOverride ?? true,
     };
     return { status: 200, html: launchPage(cfg) };
@@ -282,4 +282,15 @@ export async function startLms(options: LmsOptions = {}): Promise<LmsServer> {
       server.close((e) => (e ? reject(e) : resolve()));
     }),
   };
+}
+
+/**
+ * `&lessonMode=review` (or `browse`) opens the SCO as Moodle's player.php does in those modes:
+ * `lesson_mode`/`cmi.mode` set accordingly, and no credit.
+ */
+function withLessonMode(preload: Tracks, version: ScormVersion, mode: string | null): Tracks {
+  if (mode !== 'review' && mode !== 'browse') return preload
+  return version === 'scorm12'
+    ? { ...preload, 'cmi.core.lesson_mode': mode, 'cmi.core.credit': 'no-credit' }
+    : { ...preload, 'cmi.mode': mode, 'cmi.credit': 'no-credit' }
 }
