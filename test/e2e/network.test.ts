@@ -51,11 +51,7 @@ async function playAll(surface: Page | Frame): Promise<void> {
   const learner = new Learner(surface)
   const data = await learner.data()
   await learner.visitAll()
-  for (const q of data.questions.filter((x) => !x.scored)) {
-    await learner.goTo(q.pageId)
-    await learner.answer(q, q.correct)
-    await learner.check(q)
-  }
+  await learner.checkKnowledge()
   for (const [i, m] of data.modules.entries()) {
     if (!data.questions.some((q) => q.moduleId === m.id && q.scored)) continue
     if (i === 0) {

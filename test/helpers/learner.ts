@@ -79,6 +79,17 @@ export class Learner {
     await this.surface.locator(`.pc-assessment[data-module="${moduleId}"] .pc-retry`).click()
   }
 
+  /** Answers every knowledge check rightly and checks it; returns the verdicts, in course order. */
+  async checkKnowledge(): Promise<string[]> {
+    const verdicts: string[] = []
+    for (const q of (await this.data()).questions.filter((x) => !x.scored)) {
+      await this.goTo(q.pageId)
+      await this.answer(q, q.correct)
+      verdicts.push(await this.check(q))
+    }
+    return verdicts
+  }
+
   /** Visits every page in order from the first, answering nothing. */
   async visitAll(): Promise<void> {
     const data = await this.data()

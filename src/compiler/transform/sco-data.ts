@@ -90,13 +90,16 @@ function scoData(course: Course, group: { id: string; title: string; modules: Mo
 function checkKeys(modules: Module[], data: ScoData): Diagnostic[] {
   const owners = new Map<string, string>()
   const diagnostics: Diagnostic[] = []
-  const file = (id: string) => modules.find((m) => id === m.id || id.startsWith(`${m.id}/`))?.file ?? data.questions.find((q) => q.id === id)?.moduleId ?? ''
-  const entries = [...data.pages.map((p) => [p.key, p.id] as const), ...data.questions.map((q) => [q.key, q.id] as const), ...data.modules.map((m) => [stateKey(m.id), m.id] as const)]
-  for (const [key, id] of entries) {
+  const entries = [
+    ...data.pages.map((p) => [p.key, p.id, p.moduleId] as const),
+    ...data.questions.map((q) => [q.key, q.id, q.moduleId] as const),
+    ...data.modules.map((m) => [stateKey(m.id), m.id, m.id] as const),
+  ]
+  for (const [key, id, moduleId] of entries) {
     const other = owners.get(key)
     if (other !== undefined && other !== id) {
-      const moduleFile = modules.find((m) => m.id === data.questions.find((q) => q.id === id)?.moduleId)?.file ?? file(id)
-      diagnostics.push(error('state/key-collision', moduleFile, undefined, { a: other, b: id, key }))
+      const file = modules.find((m) => m.id === moduleId)?.file ?? ''
+      diagnostics.push(error('state/key-collision', file, undefined, { a: other, b: id, key }))
     }
     owners.set(key, id)
   }
