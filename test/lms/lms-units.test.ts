@@ -53,6 +53,28 @@ describe('manifest reading (mod/scorm/datamodels/scormlib.php)', () => {
     expect(sco).toMatchObject({ scaledPassingScore: '0.6', completionThreshold: '0.75', objectiveIds: ['o1', 'o2'] });
   });
 
+  it('refuses imsss:mapInfo inside an objective, as Moodle 4.5 fails to import it (scormlib.php $objectivesdata)', () => {
+    const seq = (objectives: string, extra = ''): string =>
+      manifest(
+        `<organizations default="o"><organization identifier="o"><item identifier="i" identifierref="r"><title>T</title>
+          <imsss:sequencing><imsss:objectives>${objectives}</imsss:objectives>${extra}</imsss:sequencing></item></organization></organizations>
+        <resources><resource identifier="r" href="a.html" adlcp:scormType="sco"/></resources>`,
+        '<metadata><schemaversion>2004 4th Edition</schemaversion></metadata>',
+      );
+    const map = '<imsss:mapInfo targetObjectiveID="g" readSatisfiedStatus="true"/>';
+    expect(() => parseManifest(seq(`<imsss:primaryObjective objectiveID="p"/><imsss:objective objectiveID="d">${map}</imsss:objective>`))).toThrow(
+      /Attempt to assign property "mapinfos" on null.*objectiveID="d"/,
+    );
+    // The primary objective falls through to the same code in Moodle.
+    expect(() => parseManifest(seq(`<imsss:primaryObjective objectiveID="p">${map}</imsss:primaryObjective>`))).toThrow(/mapinfos/);
+    // ADL 4th-edition mapping (adlseq:objectives) is what Moodle ignores, and imports.
+    const adl = seq(
+      '<imsss:primaryObjective objectiveID="p"/><imsss:objective objectiveID="d"/>',
+      '<adlseq:objectives><adlseq:objective objectiveID="d"><adlseq:mapInfo targetObjectiveID="g" writeCompletionStatus="true"/></adlseq:objective></adlseq:objectives>',
+    );
+    expect(parseManifest(adl).scos[0]?.objectiveIds).toEqual(['p', 'd']);
+  });
+
   it('refuses malformed XML like Moodle\'s xml_parser', () => {
     expect(() => parseManifest('<manifest><organizations></manifest>')).toThrow(/XML error/);
   });

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileToZip, loadTree } from '../helpers/compile.js'
+import { parseManifest } from '../helpers/lms/manifest.js'
 import { checkPackage, externalLoads, SHARED, unzip, validateXsd } from '../helpers/package.js'
 
 const MODULE_MODE = { 'course.yml': (text: string) => `${text.trimEnd()}\nsco: module\n` }
@@ -27,6 +28,8 @@ describe.each(variants)('$name', ({ name, format, patch }) => {
     expect(xsd.output).toMatch(/imsmanifest\.xml validates/)
     expect(xsd.valid).toBe(true)
     expect(checkPackage(files, format)).toEqual([])
+    // Read by the test LMS the way Moodle 4.5 imports it (refuses imsss:mapInfo in an objective).
+    expect(parseManifest(xml).version).toBe(format)
     await expect(Object.keys(files).sort().join('\n') + '\n').toMatchFileSnapshot(`../fixtures/package/${name}.listing.txt`)
     await expect(xml).toMatchFileSnapshot(`../fixtures/package/${name}.imsmanifest.xml`)
   })

@@ -132,11 +132,13 @@ function manifestContext(course: Course, entries: { sco: Sco; href: string; file
         masteryScore: sco.data.policy.passingScore,
         scaledPassingScore: (sco.data.policy.passingScore / 100).toFixed(4).replace(/\.?0+$/, '') || '0',
         primaryObjective: `PRIMARY-${sco.id}`,
-        // One SCO per module (2004): module N is enabled once module N−1 is completed.
+        // One SCO per module (2004): module N is enabled once module N−1 is completed. The SCO sets its
+        // DONE- objective completed; adlseq:mapInfo shares that completion status as a global objective.
         completionLocal: multi && i < entries.length - 1 ? `DONE-${sco.id}` : undefined,
         completionGlobal: multi && i < entries.length - 1 ? `urn:parcours:${config.id}:${sco.id}:done` : undefined,
         previousLocal: previous ? `PREV-${previous.sco.id}` : undefined,
         previousGlobal: multi && previous ? `urn:parcours:${config.id}:${previous.sco.id}:done` : undefined,
+        hasGlobals: multi && entries.length > 1,
       }
     }),
   }

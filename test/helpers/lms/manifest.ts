@@ -83,10 +83,33 @@ function thresholdOf(item: XmlElement): string | undefined {
   return ct.attrs['minprogressmeasure'] ?? (ct.text.trim() || '1.0');
 }
 
+/**
+ * Moodle 4.5 cannot import a manifest with an `imsss:mapInfo` inside an `imsss:objective` or
+ * `imsss:primaryObjective` (the primary case falls through to the objective case):
+ * scorm_get_manifest() (mod/scorm/datamodels/scormlib.php, ≈ l.378) assigns
+ * `$objectivesdata->mapinfos` where it means `$objectivedata`, which PHP 8 stops with
+ * "Attempt to assign property "mapinfos" on null", so the activity is never created.
+ * Global objectives must be mapped with `adlseq:objectives`/`adlseq:mapInfo` (ADL 4th ed.),
+ * which Moodle ignores.
+ */
+export function refuseObjectiveMapInfo(root: XmlElement): void {
+  for (const objectives of descendants(root, 'imsss:objectives')) {
+    for (const o of objectives.children) {
+      if (!is(o, 'imsss:primaryObjective') && !is(o, 'imsss:objective')) continue;
+      if (!child(o, 'imsss:mapInfo')) continue;
+      throw new Error(
+        `Moodle import error: Attempt to assign property "mapinfos" on null (mod/scorm/datamodels/scormlib.php): ` +
+          `<${o.name} objectiveID="${o.attrs['objectiveid'] ?? ''}"> contains an imsss:mapInfo; map global objectives with adlseq:objectives/adlseq:mapInfo`,
+      );
+    }
+  }
+}
+
 export function parseManifest(xml: string): ManifestInfo {
   // Moodle pre-processing: a bare "&" becomes "&amp;" before parsing.
   const root = parseXml(xml.replace(/&(?!(\w{2,6}|#x?[0-9a-f]+);)/gi, '&amp;'));
   if (!is(root, 'manifest')) throw new Error(`imsmanifest.xml root is <${root.name}>, expected <manifest>`);
+  refuseObjectiveMapInfo(root);
   const metadata = child(root, 'metadata');
   const schemaVersion = metadata ? childText(metadata, 'schemaversion') : undefined;
   const version = detectVersion(schemaVersion);
