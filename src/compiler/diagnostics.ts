@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../shared/sco-data.js'
 import { DIAGNOSTIC_TEXTS, type DiagnosticCode } from '../i18n/diagnostics.js'
+import { fill } from '../shared/fill.js'
 
 export type { DiagnosticCode }
 
@@ -53,10 +54,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   return [...diagnostics].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
   )
-}
-
-function fill(template: string, params: Diagnostic['params'] = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 
 function worded(params: Diagnostic['params'] = {}, words: Record<string, string>): Diagnostic['params'] {

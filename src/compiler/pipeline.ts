@@ -1,32 +1,48 @@
 /**
- * The whole compiler, in order. Pure: a SourceTree and parcours' builtins in, package files out.
+ * The whole compiler, in two phases that run in folder order. Pure: a SourceTree and parcours'
+ * builtins in, a course model and package files out.
  *
- *   parse course.yml → locate modules → parse modules → build course → compile templates
- *   → build SCOs (state budget) → render package
+ *   analyse():  parse course.yml → resolve its files → parse modules          (parse/)
+ *               → build the course → build the SCOs of each format (budget)  (transform/)
+ *   render():   compile templates → render each package                      (render/)
  *
- * Diagnostics of every stage that could run are reported together; the pipeline stops before
- * rendering when any of them is an error, and throws one CompileError carrying them all.
+ * `check` calls analyse(), `preview` both, `build` both and then zips (write/). Diagnostics of
+ * every stage that could run are reported together; compile() stops before rendering when any is
+ * an error and throws one CompileError carrying them all.
  */
 import type { ScormVersion } from '../shared/sco-data.js'
 import { CompileError, error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { parseCourseConfig } from './parse/course-config.js'
+import { checkLogo, resolveModules } from './parse/course-files.js'
 import { createMarkdown } from './parse/markdown.js'
 import { parseModule } from './parse/parse-module.js'
 import type { Builtins } from './read/read-builtins.js'
 import { renderPackage } from './render/render-package.js'
 import { compileTemplates, TemplateRenderError } from './render/templates.js'
-import { buildCourse, locateModules } from './transform/build-course.js'
-import { buildScos, type Sco } from './transform/sco-data.js'
-import type { Course, Module, OutputFile, SourceTree } from './types.js'
+import { buildCourse } from './transform/build-course.js'
+import { buildScos, type Sco } from './transform/build-scos.js'
+import type { Course, Module, OutputFile, SourceFile, SourceTree } from './types.js'
 
 export const COURSE_FILE = 'course.yml'
 
-export interface CompiledPackage {
+export interface AnalysedPackage {
   format: ScormVersion
   /** File name of the zip: `<course-id>-<format>.zip`. */
   name: string
   scos: Sco[]
+}
+
+export interface CompiledPackage extends AnalysedPackage {
   files: OutputFile[]
+}
+
+/** The checked course model. `course` is absent when course.yml itself could not be read. */
+export interface Analysis {
+  course?: Course
+  /** One per format asked for; empty when the course model has errors. */
+  packages: AnalysedPackage[]
+  /** Errors and warnings, sorted by file and position. */
+  diagnostics: Diagnostic[]
 }
 
 export interface CompileResult {
@@ -36,52 +52,92 @@ export interface CompileResult {
   diagnostics: Diagnostic[]
 }
 
-export function compile(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[]): CompileResult {
+/**
+ * What to re-use between two analyses of the same course (watch, preview): a module whose file
+ * text is unchanged is not parsed again. Keyed by path; the text is compared, never a date.
+ */
+export interface AnalysisCache {
+  modules: Map<string, { text: string; context: string; result: ReturnType<typeof parseModule> }>
+}
+
+export function createAnalysisCache(): AnalysisCache {
+  return { modules: new Map() }
+}
+
+/** Phase 1: read → parse → transform. Never throws for the author's mistakes. */
+export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, formats: readonly ScormVersion[], cache?: AnalysisCache): Analysis {
   const diagnostics: Diagnostic[] = []
-  const stop = (): never => {
-    throw new CompileError(sortDiagnostics(diagnostics))
-  }
+  const done = (course?: Course, packages: AnalysedPackage[] = []): Analysis => ({ course, packages, diagnostics: sortDiagnostics(diagnostics) })
   const courseFile = tree.files[COURSE_FILE]
   if (!courseFile) {
     diagnostics.push(error('course/no-course-file', COURSE_FILE, undefined, { dir: tree.root }))
-    stop()
+    return done()
   }
-  const parsed = parseCourseConfig(courseFile!)
+  const parsed = parseCourseConfig(courseFile)
   diagnostics.push(...parsed.diagnostics)
-  if (!parsed.config) stop()
-  const config = parsed.config!
-  const located = locateModules({ ...parsed, config }, COURSE_FILE, tree.files)
-  diagnostics.push(...located.diagnostics)
+  if (!parsed.config) return done()
+  const config = parsed.config
+  const located = resolveModules(config, parsed.moduleAt, COURSE_FILE, tree.files)
+  diagnostics.push(...located.diagnostics, ...checkLogo(config, parsed.logoAt, COURSE_FILE, tree.files))
 
   const strings = builtins.strings[config.language]
-  const md = createMarkdown()
-  const context = { md, files: Object.keys(tree.files), labels: calloutLabels(strings) }
+  const context = { md: createMarkdown(), files: Object.keys(tree.files), labels: calloutLabels(strings) }
+  // A module's parse depends on its text, the list of files (images) and the callout labels.
+  const contextKey = JSON.stringify([context.files, context.labels])
   const modules: Module[] = []
   for (const file of located.files) {
-    const result = parseModule(tree.files[file]!, context)
+    const result = parseCached(tree.files[file]!, contextKey, cache, () => parseModule(tree.files[file]!, context))
     diagnostics.push(...result.diagnostics)
     if (result.module) modules.push(result.module)
   }
-  const { course, diagnostics: courseProblems } = buildCourse(config, modules)
-  diagnostics.push(...courseProblems)
-  const { templates, diagnostics: templateProblems } = compileTemplates(builtins.templates, tree, strings)
-  diagnostics.push(...templateProblems)
-  if (hasErrors(diagnostics)) stop()
+  const built = buildCourse(config, modules)
+  diagnostics.push(...built.diagnostics)
+  if (hasErrors(diagnostics)) return done(built.course)
 
   const packages = formats.map((format) => {
-    const { scos, diagnostics: scoProblems } = buildScos(course, format, strings)
+    const { scos, diagnostics: scoProblems } = buildScos(built.course, format, strings)
     diagnostics.push(...scoProblems)
-    return { format, name: `${config.id}-${format}.zip`, scos, files: [] as OutputFile[] }
+    return { format, name: `${config.id}-${format}.zip`, scos }
   })
-  if (hasErrors(diagnostics)) stop()
+  return done(built.course, hasErrors(diagnostics) ? [] : packages)
+}
+
+function parseCached(file: SourceFile, contextKey: string, cache: AnalysisCache | undefined, parse: () => ReturnType<typeof parseModule>): ReturnType<typeof parseModule> {
+  if (!cache) return parse()
+  const hit = cache.modules.get(file.path)
+  if (hit && hit.text === file.text && hit.context === contextKey) return hit.result
+  const result = parse()
+  cache.modules.set(file.path, { text: file.text ?? '', context: contextKey, result })
+  return result
+}
+
+/** Phase 2: templates (parcours' own, overridden by the course's) → the files of each package. */
+export function render(analysis: { course: Course; packages: AnalysedPackage[] }, tree: SourceTree, builtins: Builtins): { packages: CompiledPackage[]; diagnostics: Diagnostic[] } {
+  const { course } = analysis
+  const { templates, diagnostics } = compileTemplates(builtins.templates, tree, builtins.strings[course.config.language])
+  if (!templates) return { packages: [], diagnostics }
   try {
-    for (const pkg of packages) pkg.files = renderPackage(course, pkg.scos, pkg.format, templates!, builtins, tree)
+    const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree) }))
+    return { packages, diagnostics }
   } catch (e) {
     if (!(e instanceof TemplateRenderError)) throw e
-    diagnostics.push(e.diagnostic)
-    stop()
+    return { packages: [], diagnostics: [...diagnostics, e.diagnostic] }
   }
-  return { course, packages, diagnostics: sortDiagnostics(diagnostics) }
+}
+
+/** Both phases; throws a CompileError with every diagnostic when any is an error. */
+export function compile(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache): CompileResult {
+  const analysis = analyse(tree, builtins, formats, cache)
+  if (!analysis.course) throw new CompileError(analysis.diagnostics)
+  if (hasErrors(analysis.diagnostics)) {
+    // Template mistakes are reported with the course's, so that one run lists everything to fix.
+    const templateProblems = compileTemplates(builtins.templates, tree, builtins.strings[analysis.course.config.language]).diagnostics
+    throw new CompileError(sortDiagnostics([...analysis.diagnostics, ...templateProblems]))
+  }
+  const rendered = render({ course: analysis.course, packages: analysis.packages }, tree, builtins)
+  const diagnostics = sortDiagnostics([...analysis.diagnostics, ...rendered.diagnostics])
+  if (hasErrors(diagnostics)) throw new CompileError(diagnostics)
+  return { course: analysis.course, packages: rendered.packages, diagnostics }
 }
 
 function calloutLabels(strings: Record<string, string>): Record<string, string> {

@@ -4,8 +4,8 @@
  */
 import type { MarkdownIt } from 'markdown-it'
 import slugify from '@sindresorhus/slugify'
-import { closest, distance } from 'fastest-levenshtein'
 import { posix } from 'node:path'
+import { didYouMean } from '../did-you-mean.js'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
 import type { Module, Page, Question, SourceFile } from '../types.js'
 import { ID_PATTERN } from './course-config.js'
@@ -57,9 +57,9 @@ function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseC
     },
     suggestAsset: (src) => {
       const wanted = resolve(src)
-      const images = ctx.files.filter((f) => posix.dirname(f) === posix.dirname(wanted) && IMAGE_FILE.test(f))
-      const near = images.length ? closest(wanted, images) : undefined
-      return near && isNear(posix.basename(wanted), posix.basename(near)) ? posix.relative(dir, near) : undefined
+      const images = ctx.files.filter((f) => posix.dirname(f) === posix.dirname(wanted) && IMAGE_FILE.test(f)).map((f) => posix.basename(f))
+      const near = didYouMean(posix.basename(wanted), images)
+      return near ? posix.relative(dir, posix.join(posix.dirname(wanted), near)) : undefined
     },
     packagePath: (courseFile) => {
       const relative = posix.relative(dir, courseFile)
@@ -129,8 +129,8 @@ function startPage(open: Token, inline: Token, at: { line: number; column: numbe
   if (previous !== undefined) env.diagnostics.push(error('page/duplicate-id', env.file, attrsAt, { id, other: previous }))
   lines.set(id, at.line)
   for (const name of meta.classes.filter((c) => !ASSESSMENT_CLASSES.includes(c))) {
-    const guess = closest(name, ASSESSMENT_CLASSES)
-    env.diagnostics.push(error('page/unknown-class', env.file, attrsAt, isNear(name, guess) ? { class: name, didYouMean: `.${guess}` } : { class: name }))
+    const guess = didYouMean(name, ASSESSMENT_CLASSES)
+    env.diagnostics.push(error('page/unknown-class', env.file, attrsAt, guess ? { class: name, didYouMean: `.${guess}` } : { class: name }))
   }
   return {
     id,
@@ -140,11 +140,6 @@ function startPage(open: Token, inline: Token, at: { line: number; column: numbe
     blocks: [],
     source: { file: env.file, line: at.line },
   }
-}
-
-/** Close enough to be a typo (same measure as unknown keys): a far-fetched "did you mean" misleads. */
-function isNear(written: string, candidate: string): boolean {
-  return distance(written.toLowerCase(), candidate.toLowerCase()) <= Math.max(2, Math.floor(written.length / 3))
 }
 
 /** 1-based line of the first non-blank line from `from` (0-based), else the last line of the file. */
@@ -167,7 +162,8 @@ function skipBlock(tokens: Token[], start: number): number {
 /**
  * Package paths are kept to ASCII: zip tools and LMS file stores disagree on non-ASCII entry
  * names (CP437 vs UTF-8 flag), and a manifest href must then be percent-encoded. `schéma 1.png`
- * becomes `schema-1.png`; the author's file name stays what the diagnostics show.
+ * becomes `schema-1.png`, `cœur.png` `coeur.png` (slugify's transliteration, case kept); the
+ * author's file name stays what the diagnostics show.
  */
 export function asciiPath(path: string): string {
   return path
@@ -175,7 +171,7 @@ export function asciiPath(path: string): string {
     .map((part) => {
       const dot = part.lastIndexOf('.')
       const [name, ext] = dot > 0 ? [part.slice(0, dot), part.slice(dot)] : [part, '']
-      const clean = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '')
+      const clean = slugify(name, { lowercase: false, decamelize: false, preserveCharacters: ['_', '.'] })
       return `${clean || 'fichier'}${ext.toLowerCase().replace(/[^a-z0-9.]/g, '')}`
     })
     .join('/')

@@ -3,7 +3,7 @@
  * documented keys and the accepted keys cannot drift apart. Unknown keys are errors with the
  * closest known key as a hint (a typo in `pasingScore` must not silently drop the pass mark).
  */
-import { closest, distance } from 'fastest-levenshtein'
+import { didYouMean } from '../did-you-mean.js'
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { YamlSource } from './yaml-source.js'
 
@@ -32,10 +32,9 @@ function validateObject(value: Record<string, unknown>, schema: Schema, path: st
   const suggested = new Set<string>()
   for (const key of Object.keys(value)) {
     if (key in schema || open) continue
-    const guess = closest(key, known)
-    const near = guess !== undefined && distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(key.length / 3))
-    if (near) suggested.add(guess)
-    diagnostics.push(error('config/unknown-key', file, source.locate([...path, key]), near ? { key: dotted(path, key), didYouMean: guess } : { key: dotted(path, key), allowed: known.join(', ') }))
+    const guess = didYouMean(key, known)
+    if (guess) suggested.add(guess)
+    diagnostics.push(error('config/unknown-key', file, source.locate([...path, key]), guess ? { key: dotted(path, key), didYouMean: guess } : { key: dotted(path, key), allowed: known.join(', ') }))
   }
   for (const [key, field] of Object.entries(schema)) {
     const here = [...path, key]

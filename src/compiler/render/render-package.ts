@@ -4,7 +4,7 @@
  */
 import type { ScormVersion } from '../../shared/sco-data.js'
 import type { Builtins } from '../read/read-builtins.js'
-import type { Sco } from '../transform/sco-data.js'
+import type { Sco } from '../transform/build-scos.js'
 import type { Course, Module, OutputFile, Page, Question, SourceTree } from '../types.js'
 import type { Templates } from './templates.js'
 

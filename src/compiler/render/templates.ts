@@ -3,6 +3,7 @@
  * the course's templates/ folder. Compiled once per build, with an isolated Handlebars instance.
  */
 import Handlebars from 'handlebars'
+import { fill } from '../../shared/fill.js'
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { SourceTree } from '../types.js'
 
@@ -85,8 +86,7 @@ function templateError(e: unknown, file: string): Diagnostic {
 function registerHelpers(hbs: typeof Handlebars, strings: Record<string, string>): void {
   // {{t "key" name=value}}: UI strings live in src/i18n/ui.<lang>.json, never in templates.
   hbs.registerHelper('t', (key: string, options: Handlebars.HelperOptions) => {
-    const text = strings[key] ?? key
-    return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in options.hash ? String(options.hash[name]) : whole))
+    return fill(strings[key] ?? key, options.hash as Record<string, string | number>)
   })
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b)
 }

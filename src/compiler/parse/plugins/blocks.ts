@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt } from 'markdown-it'
 import container from 'markdown-it-container'
-import { closest, distance } from 'fastest-levenshtein'
+import { didYouMean } from '../../did-you-mean.js'
 import { error } from '../../diagnostics.js'
 import { fileLine, type ParseEnv } from '../env.js'
 import { buildQuestion, QUESTION_KINDS } from './question.js'
@@ -60,9 +60,8 @@ export default function blocks(md: MarkdownIt): void {
         folded.meta = question as unknown as Record<string, unknown>
         tokens.splice(i, close - i + 1, folded)
       } else if (!(name in CALLOUT_KINDS)) {
-        const guess = closest(name, ALL_NAMES)
-        const near = distance(name, guess) <= Math.max(2, Math.floor(name.length / 3))
-        env.diagnostics.push(error('block/unknown', env.file, at, near ? { name, didYouMean: guess } : { name }))
+        const guess = didYouMean(name, ALL_NAMES)
+        env.diagnostics.push(error('block/unknown', env.file, at, guess ? { name, didYouMean: guess } : { name }))
       }
     }
   })

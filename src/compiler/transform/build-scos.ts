@@ -114,5 +114,5 @@ function checkBudget(modules: Module[], data: ScoData, version: ScormVersion): D
 }
 
 function questionCount(module: Module): number {
-  return module.pages.reduce((n, p) => n + p.blocks.filter((b) => b.kind === 'question').length + 1, 0)
+  return module.pages.reduce((n, p) => n + p.blocks.filter((b) => b.kind === 'question').length, 0)
 }

@@ -1,0 +1,105 @@
+/**
+ * The two phases: analyse() gives the checked model and every diagnostic without throwing or
+ * rendering; render() turns it into files; compile() is both. The analysis cache re-parses only
+ * modules whose text changed.
+ */
+import { describe, expect, it } from 'vitest'
+import { analyse, compile, createAnalysisCache, render } from '../../../src/compiler/pipeline.js'
+import { didYouMean } from '../../../src/compiler/did-you-mean.js'
+import { asciiPath } from '../../../src/compiler/parse/parse-module.js'
+import { fill } from '../../../src/shared/fill.js'
+import { CompileError, readBuiltins } from '../../../src/index.js'
+import { loadTree, ROOT } from '../../helpers/compile.js'
+
+const MINIMAL = `${ROOT}/test/fixtures/courses/minimal/content`
+
+describe('analyse()', () => {
+  it('returns the course model and SCOs of each format, and renders nothing', async () => {
+    const analysis = analyse(await loadTree(MINIMAL), await readBuiltins(), ['scorm12', 'scorm2004'])
+    expect(analysis.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    expect(analysis.course?.config.id).toBe('minimal')
+    expect(analysis.packages.map((p) => [p.format, p.name])).toEqual([
+      ['scorm12', 'minimal-scorm12.zip'],
+      ['scorm2004', 'minimal-scorm2004.zip'],
+    ])
+    expect(analysis.packages[0]!.scos[0]!.data.pages.length).toBeGreaterThan(0)
+    expect('files' in analysis.packages[0]!).toBe(false)
+  })
+
+  it('reports errors as diagnostics instead of throwing, with a missing module and a missing logo apart', async () => {
+    const tree = await loadTree(MINIMAL, {
+      'course.yml': (text) => text.replace(/modules:\n/, 'modules:\n  - absent.md\n') + '\ntheme:\n  logo: logo-absent.png\n',
+    })
+    const analysis = analyse(tree, await readBuiltins(), ['scorm12'])
+    expect(analysis.diagnostics.map((d) => d.code).sort()).toEqual(['course/module-not-found', 'theme/logo-not-found'])
+    expect(analysis.packages).toEqual([])
+  })
+
+  it('without course.yml: no course, one diagnostic', async () => {
+    const analysis = analyse({ root: 'x', files: {} }, await readBuiltins(), ['scorm12'])
+    expect(analysis.course).toBeUndefined()
+    expect(analysis.diagnostics.map((d) => d.code)).toEqual(['course/no-course-file'])
+  })
+
+  it('re-uses the parse of unchanged modules and re-parses a changed one', async () => {
+    const builtins = await readBuiltins()
+    const cache = createAnalysisCache()
+    const tree = await loadTree(`${ROOT}/content`)
+    const first = analyse(tree, builtins, ['scorm12'], cache)
+    const second = analyse(tree, builtins, ['scorm12'], cache)
+    expect(second.course!.modules.every((m, i) => m === first.course!.modules[i])).toBe(true)
+    const edited = first.course!.modules[1]!.file
+    tree.files[edited] = { path: edited, text: tree.files[edited]!.text!.replace(/\n## /, '\n## Page ajoutée {#page-ajoutee}\n\nTexte.\n\n## ') }
+    const third = analyse(tree, builtins, ['scorm12'], cache)
+    expect(third.course!.modules[0]).toBe(first.course!.modules[0])
+    expect(third.course!.modules[1]).not.toBe(first.course!.modules[1])
+    expect(third.course!.modules[1]!.pages.map((p) => p.id)).toContain('page-ajoutee')
+    // Same output as a build without cache.
+    expect(JSON.stringify(compile(tree, builtins, ['scorm12'], cache).packages)).toBe(JSON.stringify(compile(tree, builtins, ['scorm12']).packages))
+  })
+})
+
+describe('render() and compile()', () => {
+  it('render() writes the files of each analysed package', async () => {
+    const builtins = await readBuiltins()
+    const tree = await loadTree(MINIMAL)
+    const analysis = analyse(tree, builtins, ['scorm12'])
+    const rendered = render({ course: analysis.course!, packages: analysis.packages }, tree, builtins)
+    expect(rendered.diagnostics).toEqual([])
+    expect(rendered.packages[0]!.files.map((f) => f.path)).toContain('imsmanifest.xml')
+  })
+
+  it('compile() reports template mistakes together with the course mistakes', async () => {
+    const tree = await loadTree(MINIMAL, {
+      'course.yml': (text) => text.replace(/modules:\n/, 'modules:\n  - absent.md\n'),
+      'templates/partials/objectives.hbs': '{{#if}}',
+    })
+    const builtins = await readBuiltins()
+    try {
+      compile(tree, builtins, ['scorm12'])
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(CompileError)
+      expect((e as CompileError).diagnostics.map((d) => d.code).sort()).toEqual(['course/module-not-found', 'template/error'])
+    }
+  })
+})
+
+describe('shared helpers', () => {
+  it('fill() replaces known names and leaves unknown ones visible', () => {
+    expect(fill('{a} et {b}', { a: 1 })).toBe('1 et {b}')
+  })
+
+  it('didYouMean() suggests a typo, not a far-fetched word', () => {
+    expect(didYouMean('pasingScore', ['passingScore', 'title'])).toBe('passingScore')
+    expect(didYouMean('Evaluation', ['evaluation'])).toBe('evaluation')
+    expect(didYouMean('zzz', ['passingScore'])).toBeUndefined()
+    expect(didYouMean('x', [])).toBeUndefined()
+  })
+
+  it('asciiPath() transliterates like slugify', () => {
+    expect(asciiPath('media/m/cœur.png')).toBe('media/m/coeur.png')
+    expect(asciiPath('media/m/schéma 1.PNG')).toBe('media/m/schema-1.png')
+    expect(asciiPath('media/_/Été_2025/Logo.svg')).toBe('media/_/Ete_2025/Logo.svg')
+  })
+})
