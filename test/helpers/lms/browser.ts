@@ -1,15 +1,18 @@
-// Real Chromium for the LMS tests: Debian's /usr/bin/chromium driven by playwright-core,
-// headless, with a fresh throw-away profile (--user-data-dir via launchPersistentContext)
-// removed on close. A missing browser is an error, never a skipped test.
+// Real Chromium for the LMS tests, driven by playwright-core: the one findChromium() chooses
+// (CHROMIUM_PATH, a system Chromium, else the npm package's), headless, with a fresh throw-away
+// profile (--user-data-dir via launchPersistentContext) removed on close. A missing browser is
+// an error that says how to fix it, never a skipped test.
 
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from '../chromium.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export { findChromium };
 
+// As root on a CI machine: no sandbox (needs user namespaces), nothing that reaches the network
+// on its own (updates, sync, metrics), no GPU.
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -19,6 +22,10 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-domain-reliability',
+  '--no-pings',
+  '--no-default-browser-check',
+  '--metrics-recording-only',
 ];
 
 export interface TestBrowser {
@@ -29,22 +36,20 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM_PATH}. The LMS tests need a real browser: run "apt-get install -y chromium".`,
-    );
-  }
+  const install = await findChromium();
   const profile = await mkdtemp(join(tmpdir(), 'parcours-chromium-'));
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
+      executablePath: install.executablePath,
       headless: true,
       args: CHROMIUM_ARGS,
+      env: { ...process.env, ...install.env },
+      timeout: 60_000,
     });
   } catch (e) {
     await rm(profile, { recursive: true, force: true });
-    throw e;
+    throw new Error(`Chromium (${install.source}, ${install.executablePath}) did not start: ${(e as Error).message}`);
   }
   return {
     context,

@@ -2,7 +2,7 @@
 // vitest.ts (useLms, sample) so that this entry stays usable outside vitest.
 
 export { startLms, type LmsOptions, type LmsServer } from './server.js';
-export { launchBrowser, CHROMIUM_PATH, type TestBrowser } from './browser.js';
+export { launchBrowser, findChromium, type TestBrowser } from './browser.js';
 export { openSco, apiCall, collectDialogs, type OpenedSco, type ApiResult } from './client.js';
 export { unzipPackage, type PackageFiles } from './zip.js';
 export { minimalPackage, type MinimalPackageOptions } from './fixtures.js';
