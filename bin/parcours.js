@@ -1,19 +1,11 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI (npm ci builds it through the `prepare` script).
-import { main } from '../dist/lib/cli/main.js'
-import { CLI_TEXTS } from '../dist/lib/i18n/cli.js'
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error) => {
-    // A bug in parcours, never a mistake in the course: say so, with the stack for the report.
-    const args = process.argv.slice(2)
-    const i = args.indexOf('--lang')
-    const lang = args.includes('--lang=en') || (i >= 0 && args[i + 1] === 'en') ? 'en' : 'fr'
-    console.error(CLI_TEXTS[lang].bug)
-    console.error(error)
-    process.exitCode = 70
-  },
-)
+// Entry point: the bundled CLI in lib/ (built by `npm run build`, which `npm ci` runs through
+// `prepare`; an installed package ships it prebuilt). Exit codes come from src/cli/exit-codes.ts.
+try {
+  await import('../lib/cli.js')
+} catch (error) {
+  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('lib/cli.js')) throw error
+  // A checkout that was never built: the one mistake the bundle cannot word itself.
+  console.error('parcours n’est pas compilé dans ce dossier : lancez « npm run build » (ou « npm ci »).\nparcours is not built in this folder: run "npm run build" (or "npm ci").')
+  process.exitCode = 70
+}

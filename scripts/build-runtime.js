@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Builds the browser runtime that the compiler copies into every package root:
-//   src/runtime/main.ts       → dist/runtime/parcours.js   (IIFE, ES2017, minified, no source map)
-//   src/runtime/parcours.css  → dist/runtime/parcours.css  (minified)
+//   src/runtime/main.ts       → lib/runtime/parcours.js   (IIFE, ES2017, minified, no source map)
+//   src/runtime/parcours.css  → lib/runtime/parcours.css  (minified)
 // Deterministic: same sources, same bytes (no timestamps, no absolute paths, no legal comments).
 // Fails if the gzipped script outgrows its budget: it is content-side code, loaded by every SCO.
 
@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const outDir = join(root, 'dist', 'runtime')
+const outDir = join(root, 'lib', 'runtime')
 const JS_BUDGET_GZIP = 12 * 1024
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
@@ -53,7 +53,7 @@ const outputs = [
 for (const [name, bytes] of outputs) {
   await writeFile(join(outDir, name), bytes)
   const gz = gzipSync(bytes, { level: 9 }).length
-  console.log(`dist/runtime/${name}: ${bytes.length} bytes, ${gz} gzipped`)
+  console.log(`lib/runtime/${name}: ${bytes.length} bytes, ${gz} gzipped`)
   if (name.endsWith('.js') && gz > JS_BUDGET_GZIP) {
     console.error(`parcours.js is over its budget: ${gz} > ${JS_BUDGET_GZIP} bytes gzipped`)
     process.exitCode = 1

@@ -15,6 +15,9 @@ export { CompileError, formatDiagnostic, type Diagnostic } from './compiler/diag
 export { readBuiltins } from './compiler/read/read-builtins.js'
 export { readTree } from './compiler/read/read-tree.js'
 export { zipFiles } from './compiler/write/zip.js'
+export { analyse, createAnalysisCache, render, type Analysis, type AnalysisCache } from './compiler/pipeline.js'
+export { decode, emptyState, encode, worstCaseStateLength } from './shared/state-codec.js'
+export { stateKey } from './shared/state-key.js'
 export type * from './compiler/types.js'
 export type * from './shared/sco-data.js'
 

@@ -1,85 +1,61 @@
 /**
- * The command line: the only code that reads argv, prints, and sets the exit code.
- * A mistake in the course prints diagnostics and exits 1; a bug in parcours prints a stack and exits 70.
+ * The command line: the only code that reads argv, prints, and chooses the exit code.
+ * `main(argv, io)` never throws and never exits: bin/parcours.js sets process.exitCode from it,
+ * tests call it in process with collecting io. A mistake in the course prints diagnostics (exit 1);
+ * a mistake on the command line a message and where to find help (exit 2); a bug in parcours the
+ * stack for the report (exit 70).
  */
-import { stat } from 'node:fs/promises'
-import { parseArgs } from 'node:util'
-import { build, OutputError } from '../index.js'
-import { CompileError, formatDiagnostic } from '../compiler/diagnostics.js'
-import { readBuiltins } from '../compiler/read/read-builtins.js'
-import { say } from '../i18n/cli.js'
-import type { Lang, ScormVersion } from '../shared/sco-data.js'
+import { didYouMean } from '../compiler/did-you-mean.js'
+import { packageVersion } from '../package-root.js'
+import { GLOBAL_OPTIONS, readCommandLine } from './args.js'
+import { UsageError, type Command } from './command.js'
+import { COMMANDS } from './commands/index.js'
 import { EXIT } from './exit-codes.js'
+import { commandHelp, generalHelp } from './help.js'
+import { processIo, type Io } from './io.js'
+import { say } from './messages.js'
 
-const FORMATS: Record<string, ScormVersion[]> = { scorm12: ['scorm12'], scorm2004: ['scorm2004'], all: ['scorm12', 'scorm2004'] }
+const VERSION = { version: { type: 'boolean', short: 'v', help: { fr: '', en: '' } } } as const
 
-export async function main(argv: string[]): Promise<number> {
-  let lang: Lang = argv.includes('--lang') && argv[argv.indexOf('--lang') + 1] === 'en' ? 'en' : 'fr'
-  let parsed
+export async function main(argv: string[], io: Io = processIo(), commands: readonly Command[] = COMMANDS): Promise<number> {
+  const known = Object.assign({}, ...commands.map((c) => c.options), GLOBAL_OPTIONS, VERSION)
+  const { line, check } = readCommandLine(argv, known)
+  const { lang } = line
+  let command: Command | undefined
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'dist' },
-        format: { type: 'string', default: 'scorm12' },
-        lang: { type: 'string', default: 'fr' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    })
-  } catch (e) {
-    console.error(say(lang, 'badOption', { reason: (e as Error).message }))
-    return EXIT.usage
-  }
-  const { values, positionals } = parsed
-  if (values.lang !== 'fr' && values.lang !== 'en') {
-    console.error(say(lang, 'badOption', { reason: `--lang ${values.lang}` }))
-    return EXIT.usage
-  }
-  lang = values.lang
-  if (values.version) {
-    console.log((await readBuiltins()).generatorVersion)
-    return EXIT.ok
-  }
-  const [command, dir = 'content', ...extra] = positionals
-  if (values.help || command === undefined || command === 'help') {
-    console.log(say(lang, 'help'))
-    return command === undefined && !values.help ? EXIT.usage : EXIT.ok
-  }
-  if (command !== 'build' || extra.length > 0) {
-    console.error(say(lang, 'unknownCommand', { command: [command, ...extra].join(' ') }))
-    return EXIT.usage
-  }
-  const formats = FORMATS[values.format]
-  if (!formats) {
-    console.error(say(lang, 'badFormat', { format: values.format }))
-    return EXIT.usage
-  }
-  if (!(await stat(dir).then((s) => s.isDirectory(), () => false))) {
-    console.error(say(lang, 'noDir', { dir }))
-    return EXIT.usage
-  }
-  try {
-    const result = await build(dir, { out: values.out, formats })
-    for (const d of result.diagnostics) console.error(formatDiagnostic(d, lang))
-    if (result.diagnostics.length) console.error(say(lang, 'warnings', { warnings: result.diagnostics.length }))
-    for (const [i, pkg] of result.packages.entries()) {
-      const bytes = (await stat(result.written[i]!)).size
-      const pages = pkg.scos.reduce((n, s) => n + s.data.pages.length, 0)
-      const questions = pkg.scos.reduce((n, s) => n + s.data.questions.length, 0)
-      console.log(say(lang, 'written', { path: result.written[i]!, size: Math.ceil(bytes / 1024), scos: pkg.scos.length, pages, questions }))
+    if (line.command === undefined || line.command === 'help') {
+      const topic = line.command === 'help' ? line.positionals[0] : undefined
+      command = topic === undefined ? undefined : commands.find((c) => c.name === topic)
+      if (topic !== undefined && !command) throw unknownCommand(topic, commands, lang)
+      check({ ...GLOBAL_OPTIONS, ...(command ? {} : VERSION) })
+      if (line.values.version) {
+        io.stdout(`${packageVersion()}\n`)
+        return EXIT.ok
+      }
+      io.stdout(`${command ? commandHelp(command, lang) : generalHelp(commands, lang)}\n`)
+      // `parcours` alone is a usage mistake that deserves the help; asking for it is not.
+      return line.command === undefined && !line.values.help ? EXIT.usage : EXIT.ok
     }
-    return EXIT.ok
+    command = commands.find((c) => c.name === line.command)
+    if (!command) throw unknownCommand(line.command, commands, lang)
+    check({ ...command.options, ...GLOBAL_OPTIONS })
+    if (line.values.help) {
+      io.stdout(`${commandHelp(command, lang)}\n`)
+      return EXIT.ok
+    }
+    if (line.positionals.length > command.maxPositionals) throw new UsageError(say(lang, 'tooManyArguments', { extra: line.positionals.slice(command.maxPositionals).join(' ') }))
+    return await command.run({ lang, values: line.values, positionals: line.positionals, io })
   } catch (e) {
-    if (e instanceof OutputError) {
-      console.error(say(lang, 'cannotWrite', { out: e.out, reason: ((e.cause as NodeJS.ErrnoException).code ?? '') + '' }))
+    if (e instanceof UsageError) {
+      io.stderr(`${e.text}\n${say(lang, 'tryHelp', { help: `parcours ${command ? `${command.name} ` : ''}--help${lang === 'en' ? ' --lang en' : ''}` })}\n`)
       return EXIT.usage
     }
-    if (!(e instanceof CompileError)) throw e
-    for (const d of e.diagnostics) console.error(formatDiagnostic(d, lang))
-    const errors = e.diagnostics.filter((d) => d.severity === 'error').length
-    console.error(say(lang, 'summary', { errors, warnings: e.diagnostics.length - errors }))
-    return EXIT.courseErrors
+    io.stderr(`${say(lang, 'bug')}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+    return EXIT.bug
   }
+}
+
+function unknownCommand(name: string, commands: readonly Command[], lang: 'fr' | 'en'): UsageError {
+  const near = didYouMean(name, commands.map((c) => c.name))
+  return new UsageError(say(lang, 'unknownCommand', { command: name, near: near ? say(lang, 'commandNear', { command: near }) : '' }))
 }

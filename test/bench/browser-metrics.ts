@@ -18,7 +18,7 @@ import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const BROWSER_METRICS_FILE = fileURLToPath(new URL('./results/browser-metrics.json', import.meta.url))
-const RUNTIME_JS = fileURLToPath(new URL('../../dist/runtime/parcours.js', import.meta.url))
+const RUNTIME_JS = fileURLToPath(new URL('../../lib/runtime/parcours.js', import.meta.url))
 
 export interface BrowserMetrics {
   /**
@@ -44,7 +44,7 @@ export interface BrowserMetrics {
   }
   /** Set by writeBrowserMetrics: ISO date of the last write. */
   measuredAt?: string
-  /** Set by writeBrowserMetrics: sha256 of dist/runtime/parcours.js measured (run.js flags stale numbers). */
+  /** Set by writeBrowserMetrics: sha256 of lib/runtime/parcours.js measured (run.js flags stale numbers). */
   runtimeSha256?: string
 }
 

@@ -1,6 +1,6 @@
 /**
  * Reads a V8 `.cpuprofile` (written by `node --cpu-prof`) and says where the time goes:
- *  - self time by bucket: a parcours file (dist/lib/…), an npm package, a Node internal area, GC;
+ *  - self time by bucket: a parcours file (lib/…), an npm package, a Node internal area, GC;
  *  - inclusive time of parcours' pipeline stages (synchronous work under each stage function;
  *    the zip's stream callbacks run later and show up under the archiver packages and zlib),
  *    and, for each stage, its own self time by bucket (a nested stage keeps its own time);
@@ -38,8 +38,9 @@ export function bucketOf(callFrame) {
     const rest = url.slice(nm + '/node_modules/'.length).split('/')
     return `npm:${rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]}`
   }
-  const lib = url.indexOf('/dist/lib/')
-  if (lib >= 0) return `parcours:${url.slice(lib + '/dist/lib/'.length)}`
+  // lib/ is one bundle (parcours and its dependencies): its chunks are the finest bucket left.
+  const lib = url.lastIndexOf('/lib/')
+  if (lib >= 0) return `parcours:${url.slice(lib + '/lib/'.length)}`
   const bin = url.indexOf('/bin/')
   if (bin >= 0) return `parcours:${url.slice(bin + 1)}`
   return url.replace(/^file:\/\//, '')

@@ -53,8 +53,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const HERE = fileURLToPath(new URL('./', import.meta.url))
 const RESULTS = join(HERE, 'results')
 const CLI = join(ROOT, 'bin/parcours.js')
-const LIB = join(ROOT, 'dist/lib')
-const RUNTIME = join(ROOT, 'dist/runtime')
+const LIB = join(ROOT, 'lib')
+const RUNTIME = join(ROOT, 'lib/runtime')
 const BROWSER_METRICS = join(RESULTS, 'browser-metrics.json')
 
 const argv = process.argv.slice(2)
@@ -248,11 +248,11 @@ async function loadStateCodec() {
   const absent = ['worstCaseStateLength', 'encode'].filter((n) => !exported(n))
   if (absent.length) return { missing: `src/shared/state-codec.ts does not export ${absent.join(', ')} yet` }
   try {
-    const codec = await import(join(LIB, 'shared/state-codec.js'))
-    const keys = await import(join(LIB, 'shared/state-key.js'))
-    return { codec, stateKey: keys.stateKey }
+    // The bundle exports the codec through the library entry (src/index.ts).
+    const codec = await import(join(LIB, 'index.js'))
+    return { codec, stateKey: codec.stateKey }
   } catch (e) {
-    return { missing: `dist/lib/shared/state-codec.js cannot be loaded: ${e.message}` }
+    return { missing: `lib/index.js cannot be loaded: ${e.message}` }
   }
 }
 
@@ -359,7 +359,7 @@ async function cpuBusyPercent() {
   return round((100 * (1 - (b.idle - a.idle) / Math.max(1, b.total - a.total))), 0)
 }
 
-/** Fingerprint of what the children run (dist/lib + dist/runtime): another `npm run build` during the bench changes it. */
+/** Fingerprint of what the children run (lib + lib/runtime): another `npm run build` during the bench changes it. */
 async function distFingerprint() {
   const hash = createHash('sha256')
   for (const dir of [LIB, RUNTIME]) {
@@ -541,7 +541,7 @@ async function main() {
     }
     if (results.largeCourse) note(`generated course: ${(results.largeCourse.bytes / 2 ** 20).toFixed(1)} MiB of Markdown/YAML/PNG in ${results.largeCourse.files} files, fingerprint ${results.largeCourse.fingerprint} (same on every run)`)
 
-    section('Runtime (dist/runtime), gzip level 9')
+    section('Runtime (lib/runtime), gzip level 9')
     const rt = results.runtime
     if (rt) {
       const js = rt['parcours.js']
@@ -579,7 +579,7 @@ async function main() {
     section('Browser-measured (written by the browser tests to test/bench/results/browser-metrics.json)')
     const b = results.browser
     const notMeasured = 'not measured (run npm test first)'
-    const stale = b?.stale ? ' — STALE: measured with another dist/runtime/parcours.js; rerun npm test' : ''
+    const stale = b?.stale ? ' — STALE: measured with another lib/runtime/parcours.js; rerun npm test' : ''
     const completed = b?.sampleSuspendDataAfterCompletion
     row(
       'suspend_data after completing the sample course',

@@ -1,8 +1,14 @@
 /** I/O in: what parcours itself brings to every package: templates, UI strings, the runtime. */
 import { readFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import en from '../../i18n/ui.en.json' with { type: 'json' }
+import fr from '../../i18n/ui.fr.json' with { type: 'json' }
+import { packageRoot, packageVersion } from '../../package-root.js'
 import type { Lang } from '../../shared/sco-data.js'
 import { readTree } from './read-tree.js'
+
+/** Where `npm run build` puts the browser runtime (never in dist/, the courses' output folder). */
+export const RUNTIME_DIR = 'lib/runtime'
 
 export interface Builtins {
   /** Template path (relative to templates/) → source. */
@@ -10,12 +16,6 @@ export interface Builtins {
   strings: Record<Lang, Record<string, string>>
   runtime: { js: string; css: string }
   generatorVersion: string
-}
-
-/** A path inside parcours' own folder, from src/compiler/read/ or from dist/lib/compiler/read/. */
-function packagePath(relativePath: string): string {
-  const compiled = fileURLToPath(import.meta.url).includes('/dist/lib/')
-  return fileURLToPath(new URL(relativePath, new URL(compiled ? '../../../../' : '../../../', import.meta.url)))
 }
 
 let cached: Promise<Builtins> | undefined
@@ -27,19 +27,9 @@ export function readBuiltins(): Promise<Builtins> {
 }
 
 async function load(): Promise<Builtins> {
-  const tree = await readTree(packagePath('templates'))
+  const root = packageRoot()
+  const tree = await readTree(join(root, 'templates'))
   const templates = Object.fromEntries(Object.values(tree.files).map((f) => [f.path, f.text ?? '']))
-  const [fr, en, js, css, pkg] = await Promise.all([
-    readFile(packagePath('src/i18n/ui.fr.json'), 'utf8'),
-    readFile(packagePath('src/i18n/ui.en.json'), 'utf8'),
-    readFile(packagePath('dist/runtime/parcours.js'), 'utf8'),
-    readFile(packagePath('dist/runtime/parcours.css'), 'utf8'),
-    readFile(packagePath('package.json'), 'utf8'),
-  ])
-  return {
-    templates,
-    strings: { fr: JSON.parse(fr) as Record<string, string>, en: JSON.parse(en) as Record<string, string> },
-    runtime: { js, css },
-    generatorVersion: (JSON.parse(pkg) as { version: string }).version,
-  }
+  const [js, css] = await Promise.all([readFile(join(root, RUNTIME_DIR, 'parcours.js'), 'utf8'), readFile(join(root, RUNTIME_DIR, 'parcours.css'), 'utf8')])
+  return { templates, strings: { fr, en }, runtime: { js, css }, generatorVersion: packageVersion() }
 }

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { compile, readBuiltins, readTree, zipFiles } from '../../../dist/lib/index.js'
+import { compile, readBuiltins, readTree, zipFiles } from '../../../lib/index.js'
 
 const [contentDir, dumpDir, format] = process.argv.slice(2)
 const t0 = performance.now()

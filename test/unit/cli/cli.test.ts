@@ -1,13 +1,15 @@
 /**
- * The command line as an author meets it: `node bin/parcours.js …` in a child process.
- * Runs the compiled CLI (dist/lib): `npm test` builds it first; when it is missing it is built here.
+ * The command line as an author meets it. Most cases call `main(argv, io)` in process, with the
+ * output collected; the last block runs the real `node bin/parcours.js` (the bundle in lib/) for
+ * what only a process shows: exit codes, the bin, no stack, `rm -rf dist` harmless.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { main } from '../../../src/cli/main.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const CORPUS = join(ROOT, 'test/fixtures/diagnostics')
@@ -21,12 +23,21 @@ interface Run {
   stderr: string
 }
 
-function parcours(...args: string[]): Run {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/parcours.js'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  })
+/** `parcours …` in process, from `cwd` (the repository by default). */
+async function parcours(...args: string[]): Promise<Run> {
+  return parcoursIn(ROOT, ...args)
+}
+
+async function parcoursIn(cwd: string, ...args: string[]): Promise<Run> {
+  let stdout = ''
+  let stderr = ''
+  const status = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: { NO_COLOR: '1' }, isTTY: false })
+  return { status, stdout, stderr }
+}
+
+/** The real thing: `node bin/parcours.js …` in a child process. */
+function processRun(args: string[], cwd = ROOT): Run {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/parcours.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -37,21 +48,15 @@ function freshDir(): string {
   return dir
 }
 
-beforeAll(() => {
-  if (existsSync(join(ROOT, 'dist/lib/cli/main.js'))) return
-  const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'src')], { encoding: 'utf8' })
-  if (tsc.status !== 0) throw new Error(`tsc -p src failed:\n${tsc.stdout}${tsc.stderr}`)
-})
-
 afterEach(() => {
   for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
 describe('parcours build with mistakes in the course', () => {
   // Three stages: course.yml unreadable (stops at once), mistakes in several files, a broken template override.
-  it.each(['yaml-course-syntax', 'several-files', 'template-syntax-error'])('%s: exit 1, every diagnostic, no stack, nothing written', (name) => {
+  it.each(['yaml-course-syntax', 'several-files', 'template-syntax-error'])('%s: exit 1, every diagnostic, no stack, nothing written', async (name) => {
     const out = freshDir()
-    const run = parcours('build', join(CORPUS, name, 'content'), '--out', out)
+    const run = await parcours('build', join(CORPUS, name, 'content'), '--out', out)
     expect(run.status).toBe(1)
     const expected = readFileSync(join(CORPUS, name, 'expected.fr.txt'), 'utf8')
     // The CLI prints paths relative to the course folder, as the goldens do.
@@ -62,16 +67,16 @@ describe('parcours build with mistakes in the course', () => {
     expect(readdirSync(out)).toEqual([]) // no zip, no temporary file
   })
 
-  it('does not even create a missing output folder', () => {
+  it('does not even create a missing output folder', async () => {
     const out = join(freshDir(), 'dist')
-    const run = parcours('build', join(CORPUS, 'several-files', 'content'), '--out', out)
+    const run = await parcours('build', join(CORPUS, 'several-files', 'content'), '--out', out)
     expect(run.status).toBe(1)
     expect(existsSync(out)).toBe(false)
   })
 
-  it('words the diagnostics in English with --lang en', () => {
+  it('words the diagnostics in English with --lang en', async () => {
     const out = freshDir()
-    const run = parcours('build', join(CORPUS, 'several-files', 'content'), '--out', out, '--lang', 'en')
+    const run = await parcours('build', join(CORPUS, 'several-files', 'content'), '--out', out, '--lang', 'en')
     expect(run.status).toBe(1)
     expect(run.stderr).toContain(readFileSync(join(CORPUS, 'several-files', 'expected.en.txt'), 'utf8'))
     expect(run.stderr).toContain('no package written')
@@ -81,9 +86,9 @@ describe('parcours build with mistakes in the course', () => {
 })
 
 describe('parcours build of a valid course', () => {
-  it('exits 0 and writes exactly one zip', () => {
+  it('exits 0 and writes exactly one zip', async () => {
     const out = freshDir()
-    const run = parcours('build', MINIMAL, '--out', out)
+    const run = await parcours('build', MINIMAL, '--out', out)
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     expect(readdirSync(out)).toEqual(['minimal-scorm12.zip'])
@@ -91,20 +96,20 @@ describe('parcours build of a valid course', () => {
     expect(run.stdout).toContain('minimal-scorm12.zip')
   })
 
-  it('--format all writes both versions, the same bytes on every build', () => {
+  it('--format all writes both versions, the same bytes on every build', async () => {
     const first = freshDir()
     const second = freshDir()
-    expect(parcours('build', MINIMAL, '--out', first, '--format', 'all').status).toBe(0)
-    expect(parcours('build', MINIMAL, '--out', second, '--format', 'all').status).toBe(0)
+    expect((await parcours('build', MINIMAL, '--out', first, '--format', 'all')).status).toBe(0)
+    expect((await parcours('build', MINIMAL, '--out', second, '--format', 'all')).status).toBe(0)
     expect(readdirSync(first).sort()).toEqual(['minimal-scorm12.zip', 'minimal-scorm2004.zip'])
     for (const zip of readdirSync(first)) expect(readFileSync(join(second, zip)).equals(readFileSync(join(first, zip))), zip).toBe(true)
   })
 
-  it('refuses an output path that is a file, with a message and exit 2, writing nothing', () => {
+  it('refuses an output path that is a file, with a message and exit 2, writing nothing', async () => {
     const dir = freshDir()
     const file = join(dir, 'not-a-folder')
     writeFileSync(file, 'x')
-    const run = parcours('build', MINIMAL, '--out', file)
+    const run = await parcours('build', MINIMAL, '--out', file)
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('not-a-folder')
     expect(run.stderr).not.toMatch(/^\s+at /m)
@@ -113,14 +118,14 @@ describe('parcours build of a valid course', () => {
 })
 
 describe('parcours usage', () => {
-  it('--help prints the usage and exits 0', () => {
-    const run = parcours('--help')
+  it('--help prints the usage and exits 0', async () => {
+    const run = await parcours('--help')
     expect(run.status).toBe(0)
     expect(run.stdout).toContain('parcours build')
   })
 
-  it("--version prints package.json's version", () => {
-    const run = parcours('--version')
+  it("--version prints package.json's version", async () => {
+    const run = await parcours('--version')
     expect(run.status).toBe(0)
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
     expect(run.stdout.trim()).toBe(version)
@@ -131,12 +136,144 @@ describe('parcours usage', () => {
     ['an unknown format', ['build', MINIMAL, '--format', 'bogus']],
     ['an unknown option', ['build', MINIMAL, '--bogus']],
     ['a missing folder', ['build', 'test/fixtures/no-such-course']],
-  ])('%s exits 2 with a message and no stack', (_, args) => {
+  ])('%s exits 2 with a message and no stack', async (_, args) => {
     const out = freshDir()
-    const run = parcours(...args, '--out', out)
+    const run = await parcours(...args, '--out', out)
     expect(run.status).toBe(2)
     expect(run.stderr.trim()).not.toBe('')
     expect(run.stderr).not.toMatch(STACK_LINE)
     expect(readdirSync(out)).toEqual([])
+  })
+})
+
+describe('options and languages', () => {
+  it.each([
+    [['build', MINIMAL, '--watchh'], /^Option inconnue « --watchh »\./],
+    [['build', MINIMAL, '--fromat', 'all'], /Option inconnue « --fromat »\. Vouliez-vous dire « --format » \?/],
+    [['build', MINIMAL, '--out'], /L’option « --out » attend une valeur/],
+    [['build', MINIMAL, '--help=yes'], /ne prend pas de valeur/],
+    [['build', MINIMAL, '--lang', 'de'], /Langue inconnue « de »/],
+    [['biuld'], /Commande inconnue « biuld »\. Vouliez-vous dire « build » \?/],
+    [['build', MINIMAL, 'extra'], /Argument en trop : « extra »/],
+  ])('%j: a French message, the help to read, exit 2', async (args, message) => {
+    const run = await parcours(...args)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(message)
+    expect(run.stderr).toMatch(/Aide : parcours (build )?--help/)
+    expect(run.stderr).not.toMatch(/ERR_PARSE_ARGS|Unknown option/)
+  })
+
+  it.each([['--lang', 'en'], ['--lang=en']])('%s words command-line mistakes in English, wherever it stands', async (...lang) => {
+    const run = await parcours(...lang, 'build', MINIMAL, '--bogus')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('Unknown option "--bogus".')
+    expect(run.stderr).toContain('Help: parcours build --help --lang en')
+  })
+
+  it('every command has its help in French and English, with the exit codes', async () => {
+    for (const [lang, words] of [['fr', ['Usage :', 'Codes de sortie : 0 succès, 1 erreurs dans la formation, 2', '70 anomalie']], ['en', ['Usage:', 'Exit codes: 0 success, 1 errors in the course, 2', '70 parcours bug']]] as const) {
+      for (const args of [['build', '--help'], ['help', 'build'], ['build', '-h']]) {
+        const run = await parcours(...args, '--lang', lang)
+        expect(run.status).toBe(0)
+        for (const word of words) expect(run.stdout).toContain(word)
+        expect(run.stdout).toContain('--format')
+      }
+    }
+    const general = await parcours('--help', '--lang', 'en')
+    expect(general.stdout).toContain('parcours build [folder] [options]')
+    expect(general.stdout).toContain('Exit codes:')
+  })
+
+  it('parcours alone prints the help and exits 2', async () => {
+    const run = await parcours()
+    expect(run.status).toBe(2)
+    expect(run.stdout).toContain('parcours build')
+  })
+})
+
+describe('the course folder by default', () => {
+  it('is the current folder when it holds course.yml', async () => {
+    const course = freshDir()
+    cpSync(MINIMAL, course, { recursive: true })
+    const run = await parcoursIn(course, 'build')
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('dist/minimal-scorm12.zip')
+    expect(existsSync(join(course, 'dist/minimal-scorm12.zip'))).toBe(true)
+  })
+
+  it('is content/ otherwise', async () => {
+    const dir = freshDir()
+    cpSync(MINIMAL, join(dir, 'content'), { recursive: true })
+    const run = await parcoursIn(dir, 'build')
+    expect(run.status).toBe(0)
+    expect(existsSync(join(dir, 'dist/minimal-scorm12.zip'))).toBe(true)
+  })
+
+  it('neither: says to run it from the course folder with "."', async () => {
+    const run = await parcoursIn(freshDir(), 'build')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('parcours build .')
+  })
+
+  it('a missing folder: the message suggests "."', async () => {
+    const run = await parcours('build', 'no-such-course')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('Dossier introuvable : no-such-course')
+    expect(run.stderr).toContain('parcours build .')
+  })
+})
+
+describe('a bug in parcours', () => {
+  it('says it is not the author’s mistake, prints the stack and exits 70', async () => {
+    let stderr = ''
+    const broken = { name: 'boom', summary: { fr: '', en: '' }, usage: { fr: 'parcours boom', en: 'parcours boom' }, options: {}, maxPositionals: 0, run: () => Promise.reject(new Error('kaput')) }
+    const status = await main(['boom'], { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: ROOT, env: {}, isTTY: false }, [broken])
+    expect(status).toBe(70)
+    expect(stderr).toContain('Anomalie interne de parcours')
+    expect(stderr).toContain('Error: kaput')
+  })
+})
+
+describe('the real process (bin/parcours.js, bundled in lib/)', () => {
+  beforeAll(() => {
+    if (existsSync(join(ROOT, 'lib/cli.js'))) return
+    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' })
+    if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`)
+  })
+
+  it('exit 0 and a zip for a valid course, from any folder', () => {
+    const out = freshDir()
+    const run = processRun(['build', MINIMAL, '--out', out], freshDir())
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(readdirSync(out)).toEqual(['minimal-scorm12.zip'])
+  })
+
+  it('exit 1 for a course with errors, exit 2 for an unknown option, no stack', () => {
+    const one = processRun(['build', join(CORPUS, 'several-files', 'content'), '--out', freshDir()])
+    expect(one.status).toBe(1)
+    expect(one.stderr).not.toMatch(STACK_LINE)
+    const two = processRun(['build', MINIMAL, '--watchh'])
+    expect(two.status).toBe(2)
+    expect(two.stderr).toMatch(/^Option inconnue « --watchh »/)
+    expect(two.stderr).not.toMatch(STACK_LINE)
+  })
+
+  it('--version', () => {
+    const run = processRun(['--version'])
+    const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+    expect(run.status).toBe(0)
+    expect(run.stdout.trim()).toBe(version)
+  })
+
+  it('needs neither dist/ nor node_modules: the files an install ships are enough', () => {
+    const tool = freshDir()
+    for (const part of ['bin', 'lib', 'templates', 'package.json']) cpSync(join(ROOT, part), join(tool, part), { recursive: true })
+    const course = freshDir()
+    cpSync(MINIMAL, course, { recursive: true })
+    const result = spawnSync(process.execPath, [join(tool, 'bin/parcours.js'), 'build'], { cwd: course, encoding: 'utf8' })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    expect(readdirSync(join(course, 'dist'))).toEqual(['minimal-scorm12.zip'])
   })
 })

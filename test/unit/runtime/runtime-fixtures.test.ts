@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { stateKey } from '../../../src/shared/state-key.js'
 import { sampleSco, scoHtml } from '../../fixtures/runtime/sco.js'
 
-// The HTML fixtures are what the runtime's browser checks open (with ../../../dist/runtime/).
+// The HTML fixtures are what the runtime's browser checks open (with ../../../lib/runtime/).
 // They follow the DOM of templates/; `npx vitest run -u` rewrites them after a change here.
-const SCRIPT = '../../../dist/runtime/parcours.js'
+const SCRIPT = '../../../lib/runtime/parcours.js'
 
 describe('runtime fixtures', () => {
   it.each(['scorm12', 'scorm2004'] as const)('sample-%s.html is up to date', async (version) => {

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// Bundles the command line and the library into lib/ (git-ignored; shipped prebuilt in the npm
+// package), never in dist/, which is the courses' output folder and gets deleted:
+//   src/cli/bin.ts → lib/cli.js     what bin/parcours.js runs
+//   src/index.ts   → lib/index.js   parcours as a library (benchmarks, scripts)
+// One file per entry plus shared chunks: a command's heavy parts (markdown-it, Handlebars, the
+// zipper) sit behind `import()` and are only loaded when the command needs them. Dependencies are
+// bundled in: an install needs no node_modules, and start-up reads a few files instead of hundreds.
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import * as esbuild from 'esbuild'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const outDir = join(root, 'lib')
+
+// Start clean, keeping lib/runtime (built by build-runtime.js).
+await mkdir(outDir, { recursive: true })
+for (const entry of await readdir(outDir)) if (entry !== 'runtime') await rm(join(outDir, entry), { recursive: true, force: true })
+
+const result = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' },
+  outdir: 'lib',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // CommonJS dependencies call require() for Node's modules: give the ES module bundle one.
+  banner: { js: "import { createRequire as __parcoursRequire } from 'node:module'; const require = __parcoursRequire(import.meta.url);" },
+  sourcemap: false,
+  legalComments: 'eof',
+  metafile: true,
+  logLevel: 'warning',
+})
+const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'))
+const total = outputs.reduce((n, [, o]) => n + o.bytes, 0)
+console.log(`lib/: ${outputs.length} files, ${Math.round(total / 1024)} KB (cli.js ${Math.round(result.metafile.outputs['lib/cli.js'].bytes / 1024)} KB)`)
+
+// The bundle carries its dependencies' code: it carries their licences too.
+const packages = new Set()
+for (const input of Object.keys(result.metafile.inputs)) {
+  const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
+  if (match) packages.add(match[1])
+}
+const notices = []
+for (const dir of [...packages].sort()) {
+  const pkg = JSON.parse(await readFile(join(root, dir, 'package.json'), 'utf8'))
+  const files = (await readdir(join(root, dir))).filter((f) => /^(licen[cs]e|copying)/i.test(f)).sort()
+  const text = files.length ? await readFile(join(root, dir, files[0]), 'utf8') : `License: ${pkg.license ?? 'see package'}`
+  notices.push(`${pkg.name}@${pkg.version} (${pkg.license ?? '?'})\n\n${text.trim()}\n`)
+}
+await writeFile(join(outDir, 'THIRD-PARTY-LICENSES.txt'), `Bundled in lib/ by scripts/build-cli.js:\n\n${notices.join(`\n${'-'.repeat(72)}\n\n`)}`)

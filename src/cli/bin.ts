@@ -1,0 +1,4 @@
+/** The bundle's entry (lib/cli.js): runs the command line in this process. */
+import { main } from './main.js'
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,8 @@
+/**
+ * The command table: one file per command. A command's file is light (words and options); what
+ * it runs is imported inside run(), so that `--help` or `--version` load no compiler.
+ */
+import type { Command } from '../command.js'
+import { build } from './build.js'
+
+export const COMMANDS: readonly Command[] = [build]
