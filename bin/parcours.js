@@ -1,11 +1,7 @@
 #!/usr/bin/env node
-// Entry point: the bundled CLI in lib/ (built by `npm run build`, which `npm ci` runs through
-// `prepare`; an installed package ships it prebuilt). Exit codes come from src/cli/exit-codes.ts.
-try {
-  await import('../lib/cli.js')
-} catch (error) {
-  if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes('lib/cli.js')) throw error
-  // A checkout that was never built: the one mistake the bundle cannot word itself.
-  console.error('parcours n’est pas compilé dans ce dossier : lancez « npm run build » (ou « npm ci »).\nparcours is not built in this folder: run "npm run build" (or "npm ci").')
-  process.exitCode = 70
-}
+// Entry point: the bundled CLI in lib/. An installed package ships lib/ prebuilt; in a checkout
+// (scripts/ is there) it is built on first use and rebuilt when the sources change.
+import { existsSync } from 'node:fs'
+
+if (existsSync(new URL('../scripts/ensure-built.js', import.meta.url))) await import('../scripts/ensure-built.js')
+await import('../lib/cli.js')

@@ -235,10 +235,10 @@ describe('a bug in parcours', () => {
 })
 
 describe('the real process (bin/parcours.js, bundled in lib/)', () => {
+  // What bin/parcours.js does in a checkout anyway, done once here so that no test times a build.
   beforeAll(() => {
-    if (existsSync(join(ROOT, 'lib/cli.js'))) return
-    const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' })
-    if (built.status !== 0) throw new Error(`npm run build failed:\n${built.stdout}${built.stderr}`)
+    const built = spawnSync(process.execPath, [join(ROOT, 'scripts/ensure-built.js')], { cwd: ROOT, encoding: 'utf8' })
+    if (built.status !== 0) throw new Error(`scripts/ensure-built.js failed:\n${built.stderr}`)
   })
 
   it('exit 0 and a zip for a valid course, from any folder', () => {
@@ -275,5 +275,25 @@ describe('the real process (bin/parcours.js, bundled in lib/)', () => {
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
     expect(readdirSync(join(course, 'dist'))).toEqual(['minimal-scorm12.zip'])
+  })
+
+  it('installs from its tarball (npm pack, npm install -g) without a warning, and builds a course elsewhere', () => {
+    const dir = freshDir()
+    // --ignore-scripts: lib/ is already built (beforeAll); prepack would rebuild it under the other tests' feet.
+    const pack = spawnSync('npm', ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' })
+    expect(pack.status, pack.stderr).toBe(0)
+    const tarball = join(dir, pack.stdout.trim().split('\n').pop()!)
+    const prefix = join(dir, 'prefix')
+    const install = spawnSync('npm', ['install', '-g', '--offline', '--prefix', prefix, tarball], { cwd: dir, encoding: 'utf8' })
+    expect(install.status, install.stderr).toBe(0)
+    expect(install.stderr).not.toMatch(/warn/i)
+    const installed = join(prefix, 'lib/node_modules/parcours')
+    expect(readdirSync(installed).sort()).toEqual(['README.md', 'bin', 'lib', 'package.json', 'templates'])
+    const course = join(dir, 'ma-formation')
+    cpSync(MINIMAL, course, { recursive: true })
+    const run = spawnSync(join(prefix, 'bin/parcours'), ['build', '--format', 'all'], { cwd: course, encoding: 'utf8' })
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(readdirSync(join(course, 'dist')).sort()).toEqual(['minimal-scorm12.zip', 'minimal-scorm2004.zip'])
   })
 })
