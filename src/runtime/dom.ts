@@ -1,4 +1,5 @@
 /** Small DOM helpers and the UI strings (always from ScoData.strings, never hard-coded). */
+import { fill } from '../shared/fill.js'
 
 export function $<T extends Element = HTMLElement>(selector: string, root: ParentNode = document): T | null {
   return root.querySelector<T>(selector)
@@ -12,12 +13,7 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 
 /** `t('pagePosition', { current: 2, total: 9 })`; a missing key shows as the key itself. */
 export function translator(strings: Record<string, string>): Translate {
-  return (key, vars) => {
-    const text = typeof strings[key] === 'string' ? (strings[key] as string) : key
-    return text.replace(/\{(\w+)\}/g, (all, name: string) =>
-      vars && vars[name] !== undefined ? String(vars[name]) : all,
-    )
-  }
+  return (key, vars) => fill(typeof strings[key] === 'string' ? (strings[key] as string) : key, vars)
 }
 
 export function reducedMotion(): boolean {
