@@ -37,7 +37,9 @@ export function commandHelp(command: Command, lang: Lang): string {
 }
 
 function optionLines(options: Record<string, OptionSpec>, lang: Lang): string[] {
-  const heads = Object.entries(options).map(([name, spec]) => [`${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value[lang]}` : ''}`, spec.help[lang]] as const)
+  const heads = Object.entries(options).map(
+    ([name, spec]) => [`${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value[lang]}` : ''}`, spec.help[lang]] as const,
+  )
   const width = Math.max(...heads.map(([head]) => head.length))
   return heads.map(([head, help]) => `  ${head.padEnd(width)}   ${help}`)
 }

@@ -56,6 +56,9 @@ export async function main(argv: string[], io: Io = processIo(), commands: reado
 }
 
 function unknownCommand(name: string, commands: readonly Command[], lang: 'fr' | 'en'): UsageError {
-  const near = didYouMean(name, commands.map((c) => c.name))
+  const near = didYouMean(
+    name,
+    commands.map((c) => c.name),
+  )
   return new UsageError(say(lang, 'unknownCommand', { command: name, near: near ? say(lang, 'commandNear', { command: near }) : '' }))
 }

@@ -112,7 +112,11 @@ function parseCached(file: SourceFile, contextKey: string, cache: AnalysisCache 
 }
 
 /** Phase 2: templates (parcours' own, overridden by the course's) → the files of each package. */
-export function render(analysis: { course: Course; packages: AnalysedPackage[] }, tree: SourceTree, builtins: Builtins): { packages: CompiledPackage[]; diagnostics: Diagnostic[] } {
+export function render(
+  analysis: { course: Course; packages: AnalysedPackage[] },
+  tree: SourceTree,
+  builtins: Builtins,
+): { packages: CompiledPackage[]; diagnostics: Diagnostic[] } {
   const { course } = analysis
   const { templates, diagnostics } = compileTemplates(builtins.templates, tree, builtins.strings[course.config.language])
   if (!templates) return { packages: [], diagnostics }

@@ -75,13 +75,23 @@ async function run({ lang, values, positionals, io }: CommandContext): Promise<n
 
 /** The folder given, else `.` when it holds a course.yml, else `content` (the repository's sample). */
 export async function courseDir(given: string | undefined, cwd: string, lang: 'fr' | 'en'): Promise<string> {
-  const isDir = (path: string): Promise<boolean> => stat(path).then((s) => s.isDirectory(), () => false)
+  const isDir = (path: string): Promise<boolean> =>
+    stat(path).then(
+      (s) => s.isDirectory(),
+      () => false,
+    )
   if (given !== undefined) {
     const dir = resolve(cwd, given)
     if (!(await isDir(dir))) throw new UsageError(say(lang, 'noDir', { dir: given }))
     return dir
   }
-  if (await stat(join(cwd, 'course.yml')).then((s) => s.isFile(), () => false)) return cwd
+  if (
+    await stat(join(cwd, 'course.yml')).then(
+      (s) => s.isFile(),
+      () => false,
+    )
+  )
+    return cwd
   const content = join(cwd, 'content')
   if (await isDir(content)) return content
   throw new UsageError(say(lang, 'notCourse', { dir: cwd }))

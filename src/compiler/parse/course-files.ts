@@ -14,7 +14,12 @@ export function resolveModuleFile(entry: string, files: Record<string, unknown>)
 }
 
 /** The module files of course.yml's `modules:` list, in course order (entries not found left out). */
-export function resolveModules(config: CourseConfig, moduleAt: ParsedCourseConfig['moduleAt'], courseFile: string, files: Record<string, unknown>): { files: string[]; diagnostics: Diagnostic[] } {
+export function resolveModules(
+  config: CourseConfig,
+  moduleAt: ParsedCourseConfig['moduleAt'],
+  courseFile: string,
+  files: Record<string, unknown>,
+): { files: string[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
   const found: string[] = []
   // Suggestions: Markdown files no entry refers to (a folder module by its folder name), outside templates/.

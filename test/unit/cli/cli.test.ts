@@ -171,8 +171,15 @@ describe('options and languages', () => {
   })
 
   it('every command has its help in French and English, with the exit codes', async () => {
-    for (const [lang, words] of [['fr', ['Usage :', 'Codes de sortie : 0 succès, 1 erreurs dans la formation, 2', '70 anomalie']], ['en', ['Usage:', 'Exit codes: 0 success, 1 errors in the course, 2', '70 parcours bug']]] as const) {
-      for (const args of [['build', '--help'], ['help', 'build'], ['build', '-h']]) {
+    for (const [lang, words] of [
+      ['fr', ['Usage :', 'Codes de sortie : 0 succès, 1 erreurs dans la formation, 2', '70 anomalie']],
+      ['en', ['Usage:', 'Exit codes: 0 success, 1 errors in the course, 2', '70 parcours bug']],
+    ] as const) {
+      for (const args of [
+        ['build', '--help'],
+        ['help', 'build'],
+        ['build', '-h'],
+      ]) {
         const run = await parcours(...args, '--lang', lang)
         expect(run.status).toBe(0)
         for (const word of words) expect(run.stdout).toContain(word)
@@ -226,7 +233,14 @@ describe('the course folder by default', () => {
 describe('a bug in parcours', () => {
   it('says it is not the author’s mistake, prints the stack and exits 70', async () => {
     let stderr = ''
-    const broken = { name: 'boom', summary: { fr: '', en: '' }, usage: { fr: 'parcours boom', en: 'parcours boom' }, options: {}, maxPositionals: 0, run: () => Promise.reject(new Error('kaput')) }
+    const broken = {
+      name: 'boom',
+      summary: { fr: '', en: '' },
+      usage: { fr: 'parcours boom', en: 'parcours boom' },
+      options: {},
+      maxPositionals: 0,
+      run: () => Promise.reject(new Error('kaput')),
+    }
     const status = await main(['boom'], { stdout: () => {}, stderr: (t) => void (stderr += t), cwd: ROOT, env: {}, isTTY: false }, [broken])
     expect(status).toBe(70)
     expect(stderr).toContain('Anomalie interne de parcours')
