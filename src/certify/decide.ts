@@ -37,9 +37,7 @@ export interface Learner {
   name: string
 }
 
-export type Decision =
-  | { kind: 'eligible'; learner: Learner; completedAt: Date; startedAt?: Date; passed: boolean }
-  | { kind: 'not-eligible'; learner: Learner; reasons: Reason[] }
+export type Decision = { kind: 'eligible'; learner: Learner; completedAt: Date; startedAt?: Date; passed: boolean } | { kind: 'not-eligible'; learner: Learner; reasons: Reason[] }
 
 export interface Decisions {
   decisions: Decision[]
@@ -117,7 +115,8 @@ function checkCoverage(files: ExportFile[], rule: Rule): void {
     const knowsState = files.some((f) => (f.kind === 'activity-completion' || f.kind === 'course-completion') && f.activities.has(key))
     const knowsGrade = files.some((f) => (f.kind === 'gradebook' || f.kind === 'scorm-basic') && f.activities.has(key))
     // Without a completion report, a SCORM report can stand in only with a minimum grade.
-    if (!knowsState && (rule.minGrade === undefined || !knowsGrade)) fail('export/activity-not-found', first, undefined, { activity, found: 'rapport d’achèvement / completion report' })
+    if (!knowsState && (rule.minGrade === undefined || !knowsGrade))
+      fail('export/activity-not-found', first, undefined, { activity, found: 'rapport d’achèvement / completion report' })
     if (rule.minGrade !== undefined && !knowsGrade) fail('export/grade-missing', first, undefined, { activity })
   }
 }

@@ -6,7 +6,13 @@
 import { decodeHTML } from 'entities'
 
 export function norm(text: string): string {
-  return text.normalize('NFC').replace(/[\u00a0\u202f]/g, ' ').replace(/[\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase()
+  return text
+    .normalize('NFC')
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/[\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
 }
 
 /** Activity names are HTML-escaped in completion reports (`&amp;`), raw in the gradebook. */
@@ -20,13 +26,29 @@ export function activityKey(name: string): string {
 }
 
 const IDENTITY: Record<string, string> = {
-  'email address': 'email', 'adresse de courriel': 'email', 'adresse courriel': 'email', courriel: 'email', 'e-mail': 'email', email: 'email',
-  'id number': 'idnumber', "numéro d'identification": 'idnumber',
+  'email address': 'email',
+  'adresse de courriel': 'email',
+  'adresse courriel': 'email',
+  courriel: 'email',
+  'e-mail': 'email',
+  email: 'email',
+  'id number': 'idnumber',
+  "numéro d'identification": 'idnumber',
   institution: 'institution',
-  department: 'department', département: 'department',
-  phone: 'phone1', téléphone: 'phone1', 'mobile phone': 'phone2', 'téléphone mobile': 'phone2',
-  'city/town': 'city', ville: 'city', country: 'country', pays: 'country', address: 'address', adresse: 'address',
-  username: 'username', "nom d'utilisateur": 'username',
+  department: 'department',
+  département: 'department',
+  phone: 'phone1',
+  téléphone: 'phone1',
+  'mobile phone': 'phone2',
+  'téléphone mobile': 'phone2',
+  'city/town': 'city',
+  ville: 'city',
+  country: 'country',
+  pays: 'country',
+  address: 'address',
+  adresse: 'address',
+  username: 'username',
+  "nom d'utilisateur": 'username',
 }
 
 /** The identity field a header names (`email`, `idnumber`…), if it is one. */
@@ -64,7 +86,13 @@ export function is(header: string, words: readonly string[]): boolean {
 
 /** Grade display types of the gradebook export, as `(Real)` / `(Brut)` suffixes. */
 export const GRADE_TYPES: Record<string, 'real' | 'percentage' | 'letter'> = {
-  real: 'real', brut: 'real', réel: 'real', percentage: 'percentage', pourcentage: 'percentage', letter: 'letter', lettre: 'letter',
+  real: 'real',
+  brut: 'real',
+  réel: 'real',
+  percentage: 'percentage',
+  pourcentage: 'percentage',
+  letter: 'letter',
+  lettre: 'letter',
 }
 
 export type CompletionState = { complete: boolean; pass?: boolean; override?: boolean }

@@ -145,7 +145,18 @@ type RowHandler = (r: CsvRecord) => void
 function headerHandler(r: CsvRecord, file: string, options: ReadOptions, encoding: string, delimiter: string): { handler: RowHandler; out: ExportFile } {
   const h = r.fields
   if (h.length === 1 && h[0]!.trim() === '') fail('export/empty', file, { line: 1, column: 1 })
-  const out: ExportFile = { file, kind: 'activity-completion', lang: languageOf(h), encoding, delimiter, activities: new Map(), learners: new Map(), duplicates: new Map(), rejected: [], rows: 0 }
+  const out: ExportFile = {
+    file,
+    kind: 'activity-completion',
+    lang: languageOf(h),
+    encoding,
+    delimiter,
+    activities: new Map(),
+    learners: new Map(),
+    duplicates: new Map(),
+    rejected: [],
+    rows: 0,
+  }
   const col = (i: number) => r.at[i] ?? { line: r.line, column: 1 }
   const n = h.map(norm)
   if (n.some((x) => WORDS.interaction.test(x))) {
@@ -186,7 +197,10 @@ function identityColumns(r: CsvRecord, from: number, file: string): { email: num
 
 function checkFieldCount(r: CsvRecord, header: CsvRecord, file: string): void {
   if (r.fields.length === header.fields.length) return
-  const at = r.fields.length > header.fields.length ? r.at[header.fields.length]! : { line: r.line, column: (r.at[r.at.length - 1]?.column ?? 1) + (r.fields[r.fields.length - 1]?.length ?? 0) }
+  const at =
+    r.fields.length > header.fields.length
+      ? r.at[header.fields.length]!
+      : { line: r.line, column: (r.at[r.at.length - 1]?.column ?? 1) + (r.fields[r.fields.length - 1]?.length ?? 0) }
   fail('export/field-count', file, at, { found: r.fields.length, expected: header.fields.length })
 }
 
@@ -368,7 +382,10 @@ function scormBasic(header: CsvRecord, out: ExportFile, options: ReadOptions): R
   const { email, next } = identityColumns(header, 1, file)
   const expect = [WORDS.attempt, WORDS.startedOn, WORDS.lastAccessed, WORDS.score]
   expect.forEach((words, k) => {
-    if (!is(h[next + k] ?? '', words)) fail(h[next + k] === undefined ? 'export/missing-column' : 'export/unknown-column', file, header.at[next + k] ?? header.at[h.length - 1]!, { column: h[next + k] ?? words[0]! })
+    if (!is(h[next + k] ?? '', words))
+      fail(h[next + k] === undefined ? 'export/missing-column' : 'export/unknown-column', file, header.at[next + k] ?? header.at[h.length - 1]!, {
+        column: h[next + k] ?? words[0]!,
+      })
   })
   const [attemptAt, startedAt, , scoreAt] = [next, next + 1, next + 2, next + 3]
   const activity = options.scormActivity

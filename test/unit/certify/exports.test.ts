@@ -16,10 +16,14 @@ const A1 = 'Module 1 – RGPD : droits & devoirs'
 const A2 = 'Module 2 – ENT : pilotage'
 const TZ = 'Europe/Paris'
 
-const read = (lang: string, name: string, scormActivity?: string) => readExport(join(DIR, lang, name), { timeZone: TZ, display: `${lang}/${name}`, ...(scormActivity && { scormActivity }) })
+const read = (lang: string, name: string, scormActivity?: string) =>
+  readExport(join(DIR, lang, name), { timeZone: TZ, display: `${lang}/${name}`, ...(scormActivity && { scormActivity }) })
 
 async function problemOf(promise: Promise<unknown>) {
-  const e = await promise.then(() => undefined, (x: unknown) => x)
+  const e = await promise.then(
+    () => undefined,
+    (x: unknown) => x,
+  )
   expect(e).toBeInstanceOf(CertifyError)
   return (e as CertifyError).problems[0]!
 }
@@ -97,7 +101,14 @@ describe('export readers', () => {
   it('decides per learner: complete AND passed, minimum grade, never launched, names as printed', async () => {
     const files = await Promise.all([read('fr', 'activity-completion.csv'), read('en', 'grades_comma.csv'), read('fr', 'scorm-basic_m1.txt', A1)])
     const { decisions, rejected } = decide(files, { activities: [A1, A2], course: false, minGrade: 80 })
-    const byEmail = Object.fromEntries(decisions.map((d) => [d.learner.email.split('@')[0], d.kind === 'eligible' ? `eligible ${d.completedAt.toISOString()}` : d.reasons.map((r) => `${r.code}${r.activity ? `:${r.activity.slice(0, 8)}` : ''}${r.grade !== undefined ? `:${r.grade}` : ''}`).join(' ')]))
+    const byEmail = Object.fromEntries(
+      decisions.map((d) => [
+        d.learner.email.split('@')[0],
+        d.kind === 'eligible'
+          ? `eligible ${d.completedAt.toISOString()}`
+          : d.reasons.map((r) => `${r.code}${r.activity ? `:${r.activity.slice(0, 8)}` : ''}${r.grade !== undefined ? `:${r.grade}` : ''}`).join(' '),
+      ]),
+    )
     expect(byEmail).toEqual({
       'ines.garnier': 'not-passed:Module 1 not-passed:Module 2',
       'gaston.lamarre': 'never-launched:Module 1 not-complete:Module 2',
@@ -116,7 +127,13 @@ describe('export readers', () => {
     expect(rejected.map((r) => r.code)).toEqual(['row/formula', 'row/formula', 'row/formula'])
     // The gradebook alone cannot say "complete", and a grade below the minimum is a reason of its own.
     const course = decide([await read('en', 'course-completion.csv')], { activities: [], course: true })
-    expect(course.decisions.filter((d) => d.kind === 'eligible').map((d) => d.learner.email.split('@')[0])).toEqual(['anais.martin', 'chloe.ndiaye', 'emile.roux', 'mj.larochefoucauld', 'farida.benali'])
+    expect(course.decisions.filter((d) => d.kind === 'eligible').map((d) => d.learner.email.split('@')[0])).toEqual([
+      'anais.martin',
+      'chloe.ndiaye',
+      'emile.roux',
+      'mj.larochefoucauld',
+      'farida.benali',
+    ])
     const graded = decide([await read('en', 'activity-completion.csv'), await read('en', 'grades_comma.csv')], { activities: [A1], course: false, minGrade: 90 })
     expect(graded.decisions.find((d) => d.learner.email.startsWith('chloe'))).toMatchObject({ kind: 'not-eligible', reasons: [{ code: 'grade-below', grade: 80, min: 90 }] })
   })
@@ -124,7 +141,10 @@ describe('export readers', () => {
   it('two exports that disagree issue nothing for that learner', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'certify-'))
     const text = (await readFile(join(DIR, 'en', 'course-completion.csv'), 'utf8')).replace('"Not completed",,$', '"Completed (achieved pass grade)","2026-10-08 10:00:00",')
-    const changed = text.split('\n').map((l) => (l.startsWith('21,') ? l.replace(/"Not completed",,$/, '"Completed (achieved pass grade)","2026-10-08 10:00:00","2026-10-08 10:00:00"') : l)).join('\n')
+    const changed = text
+      .split('\n')
+      .map((l) => (l.startsWith('21,') ? l.replace(/"Not completed",,$/, '"Completed (achieved pass grade)","2026-10-08 10:00:00","2026-10-08 10:00:00"') : l))
+      .join('\n')
     await writeFile(join(dir, 'cc.csv'), changed)
     const { decisions } = decide([await read('en', 'activity-completion.csv'), await readExport(join(dir, 'cc.csv'), { timeZone: TZ })], { activities: [A1, A2], course: false })
     expect(decisions.find((d) => d.learner.email.startsWith('bruno'))).toMatchObject({ kind: 'not-eligible', reasons: [{ code: 'sources-disagree' }] })
@@ -155,7 +175,11 @@ describe('broken exports are refused with file:line:col', () => {
     const lines = text.split('\n')
     expect(await problemOf(withText('a.csv', text.replace(',"Module 2', ',"Bonus","Module 2')))).toMatchObject({ code: 'export/unknown-column', line: 1, column: 70 })
     expect(await problemOf(withText('a.csv', text.replace('"Email address"', '"Téléphone portable"')))).toMatchObject({ code: 'export/missing-column', line: 1, column: 2 })
-    expect(await problemOf(withText('a.csv', [lines[0], lines[1], lines[2]!.replace(/,""$/, ''), ...lines.slice(3)].join('\n')))).toMatchObject({ code: 'export/field-count', line: 3, params: { found: 5, expected: 6 } })
+    expect(await problemOf(withText('a.csv', [lines[0], lines[1], lines[2]!.replace(/,""$/, ''), ...lines.slice(3)].join('\n')))).toMatchObject({
+      code: 'export/field-count',
+      line: 3,
+      params: { found: 5, expected: 6 },
+    })
     expect(await problemOf(withText('a.csv', 'foo,bar\n1,2\n'))).toMatchObject({ code: 'export/unknown-format', line: 1, column: 1 })
     const grades = (await readFile(join(DIR, 'fr', 'grades_comma.csv'), 'utf8')).replace('"Adresse de courriel"', 'Ville')
     expect(await problemOf(withText('g.csv', grades))).toMatchObject({ code: 'export/missing-column' })
@@ -164,10 +188,15 @@ describe('broken exports are refused with file:line:col', () => {
   })
 
   it('invalid UTF-8 is refused; reordered columns and rows still read', async () => {
-    expect(await problemOf(withText('a.csv', Buffer.concat([Buffer.from(',"Email address","A",""\n"'), Buffer.from([0xc3, 0x28]), Buffer.from('","a@b.fr","Completed",""\n')])))).toMatchObject({ code: 'export/encoding' })
+    expect(
+      await problemOf(withText('a.csv', Buffer.concat([Buffer.from(',"Email address","A",""\n"'), Buffer.from([0xc3, 0x28]), Buffer.from('","a@b.fr","Completed",""\n')]))),
+    ).toMatchObject({ code: 'export/encoding' })
     const text = (await readFile(join(DIR, 'en', 'grades_comma.csv'), 'utf8')).split('\n')
     const swap = (l: string) => {
-      const cells = l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '')).slice(0, 10)
+      const cells = l
+        .match(/("([^"]|"")*"|[^,]*)(,|$)/g)!
+        .map((c) => c.replace(/,$/, ''))
+        .slice(0, 10)
       return [cells[7], ...cells.slice(0, 7), ...cells.slice(8)].join(',')
     }
     const reordered = [swap(text[0]!), ...text.slice(1, -1).reverse().map(swap), ''].join('\n')
