@@ -13,7 +13,7 @@ export interface YamlSource {
 }
 
 /**
- * @param firstLine 1-based line of the file where `text` starts (the matter gray-matter returns starts on the `---` line itself).
+ * @param firstLine 1-based line of the file where `text` starts (front matter starts on line 2, after its `---`).
  */
 export function parseYaml(text: string, file: string, firstLine = 1): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter()
