@@ -4,5 +4,6 @@
  */
 import type { Command } from '../command.js'
 import { build } from './build.js'
+import { init } from './init.js'
 
-export const COMMANDS: readonly Command[] = [build]
+export const COMMANDS: readonly Command[] = [init, build]

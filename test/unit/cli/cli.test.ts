@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../../src/cli/main.js'
+import { parcoursIn, type Run } from '../../helpers/cli.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const CORPUS = join(ROOT, 'test/fixtures/diagnostics')
@@ -17,22 +18,9 @@ const MINIMAL = join(ROOT, 'test/fixtures/courses/minimal/content')
 /** A stack frame line, as Node prints an uncaught error: what an author must never see for a mistake. */
 const STACK_LINE = /^ {4}at /m
 
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
-
-/** `parcours …` in process, from `cwd` (the repository by default). */
+/** `parcours …` in process, from the repository. */
 async function parcours(...args: string[]): Promise<Run> {
   return parcoursIn(ROOT, ...args)
-}
-
-async function parcoursIn(cwd: string, ...args: string[]): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const status = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: { NO_COLOR: '1' }, isTTY: false })
-  return { status, stdout, stderr }
 }
 
 /** The real thing: `node bin/parcours.js …` in a child process. */
@@ -282,7 +270,7 @@ describe('the real process (bin/parcours.js, bundled in lib/)', () => {
 
   it('needs neither dist/ nor node_modules: the files an install ships are enough', () => {
     const tool = freshDir()
-    for (const part of ['bin', 'lib', 'templates', 'package.json']) cpSync(join(ROOT, part), join(tool, part), { recursive: true })
+    for (const part of ['bin', 'lib', 'starter', 'templates', 'package.json']) cpSync(join(ROOT, part), join(tool, part), { recursive: true })
     const course = freshDir()
     cpSync(MINIMAL, course, { recursive: true })
     const result = spawnSync(process.execPath, [join(tool, 'bin/parcours.js'), 'build'], { cwd: course, encoding: 'utf8' })
@@ -302,12 +290,12 @@ describe('the real process (bin/parcours.js, bundled in lib/)', () => {
     expect(install.status, install.stderr).toBe(0)
     expect(install.stderr).not.toMatch(/warn/i)
     const installed = join(prefix, 'lib/node_modules/parcours')
-    expect(readdirSync(installed).sort()).toEqual(['README.md', 'bin', 'lib', 'package.json', 'templates'])
+    expect(readdirSync(installed).sort()).toEqual(['README.md', 'bin', 'lib', 'package.json', 'starter', 'templates'])
     const course = join(dir, 'ma-formation')
-    cpSync(MINIMAL, course, { recursive: true })
+    expect(spawnSync(join(prefix, 'bin/parcours'), ['init', course], { cwd: dir, encoding: 'utf8' }).status).toBe(0)
     const run = spawnSync(join(prefix, 'bin/parcours'), ['build', '--format', 'all'], { cwd: course, encoding: 'utf8' })
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
-    expect(readdirSync(join(course, 'dist')).sort()).toEqual(['minimal-scorm12.zip', 'minimal-scorm2004.zip'])
+    expect(readdirSync(join(course, 'dist')).sort()).toEqual(['ma-formation-scorm12.zip', 'ma-formation-scorm2004.zip'])
   })
 })
