@@ -1,4 +1,8 @@
 /** Runs the command line in process (`main(argv, io)`), collecting what it prints. */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach } from 'vitest'
 import { main } from '../../src/cli/main.js'
 
 export interface Run {
@@ -13,4 +17,17 @@ export async function parcoursIn(cwd: string, ...args: string[]): Promise<Run> {
   let stderr = ''
   const status = await main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: { NO_COLOR: '1' }, isTTY: false })
   return { status, stdout, stderr }
+}
+
+/** A `freshDir()` for the calling test file: temporary folders removed after each test. */
+export function temporaryDirs(prefix: string): () => string {
+  const made: string[] = []
+  afterEach(() => {
+    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
+  })
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix))
+    made.push(dir)
+    return dir
+  }
 }

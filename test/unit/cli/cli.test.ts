@@ -4,13 +4,12 @@
  * what only a process shows: exit codes, the bin, no stack, `rm -rf dist` harmless.
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../../src/cli/main.js'
-import { parcoursIn, type Run } from '../../helpers/cli.js'
+import { parcoursIn, temporaryDirs, type Run } from '../../helpers/cli.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const CORPUS = join(ROOT, 'test/fixtures/diagnostics')
@@ -29,16 +28,7 @@ function processRun(args: string[], cwd = ROOT): Run {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const temporary: string[] = []
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'parcours-cli-'))
-  temporary.push(dir)
-  return dir
-}
-
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const freshDir = temporaryDirs('parcours-cli-')
 
 describe('parcours build with mistakes in the course', () => {
   // Three stages: course.yml unreadable (stops at once), mistakes in several files, a broken template override.

@@ -1,21 +1,11 @@
 /** `parcours init`: a course that builds at once, without a warning, and never an overwritten file. */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { analyse, readBuiltins, readTree } from '../../../src/index.js'
-import { parcoursIn } from '../../helpers/cli.js'
+import { parcoursIn, temporaryDirs } from '../../helpers/cli.js'
 
-const temporary: string[] = []
-function freshDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'parcours-init-'))
-  temporary.push(dir)
-  return dir
-}
-
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+const freshDir = temporaryDirs('parcours-init-')
 
 describe('parcours init', () => {
   it('creates a course named after its folder, which builds in both versions with no diagnostic', async () => {
