@@ -6,14 +6,15 @@ import archiver from 'archiver'
 import type { OutputFile } from '../types.js'
 
 /**
- * Built from local-time parts on purpose: zip stores DOS local time, so a local date gives the
- * same bytes in every time zone.
+ * 2000-01-01 00:00:00, as UTC on both sides: archiver (compress-commons' dateToDos) writes the DOS
+ * date with UTC getters unless `forceLocalTime` is set, so the date is built with Date.UTC. A date
+ * built from local parts gave other bytes in every time zone but UTC (issue 13).
  */
-const FIXED_DATE = new Date(2000, 0, 1, 0, 0, 0)
+export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0))
 
 export function zipFiles(files: readonly OutputFile[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const archive = archiver('zip', { zlib: { level: 9 } })
+    const archive = archiver('zip', { zlib: { level: 9 }, forceLocalTime: false })
     const chunks: Buffer[] = []
     archive.on('data', (chunk: Buffer) => chunks.push(chunk))
     archive.on('error', reject)
