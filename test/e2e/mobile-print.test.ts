@@ -6,16 +6,16 @@
  * - the course works in the LMS's iframe and in its "new window" mode (the popup finds the API
  *   through window.opener);
  * - the print stylesheet makes a clean handout (PDF in test-results/print/, read back with
- *   pdftotext from poppler-utils): no navigation or buttons, every page of the SCO, no answers or
+ *   pdf.js, test/helpers/pdf.ts): no navigation or buttons, every page of the SCO, no answers or
  *   feedback; `?print=answers` prints the answer key.
  */
-import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { ScoData } from '../../src/shared/sco-data.js'
 import { Learner, wrongAnswer } from '../helpers/learner.js'
 import { openSco } from '../helpers/lms/index.js'
+import { pdfText } from '../helpers/pdf.js'
 import { useLms } from '../helpers/lms/vitest.js'
 import { A11Y_COURSE, buildPackage, describeViolations, resultsDir, runAxe, type Surface } from './a11y-helpers.js'
 
@@ -234,12 +234,7 @@ describe('print', () => {
     await page.emulateMedia({ media: 'print' })
     const file = join(await resultsDir('print'), `${name}.pdf`)
     await page.pdf({ path: file, format: 'A4', margin: { top: '15mm', bottom: '15mm', left: '15mm', right: '15mm' } })
-    try {
-      return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('pdftotext is required to read the printed PDF: apt-get install poppler-utils')
-      throw e
-    }
+    return pdfText(file)
   }
 
   /** What the printed handout must contain (headings, stems, choices) and must not (UI, feedback). */
@@ -279,7 +274,7 @@ describe('print', () => {
       const leaked = facts.feedback.filter((s) => flat.includes(squeeze(s).slice(0, 60)))
       expect(leaked, `${pkg}: feedback printed`).toEqual([])
       expect(text).not.toMatch(/Bonne réponse|bonne réponse/)
-      // Each module starts on a new sheet (pdftotext separates sheets with a form feed).
+      // Each module starts on a new sheet (pdfText separates sheets with a form feed).
       const sheets = text.split('\f').map((sheet) => normalise(sheet).trim())
       const modules = [...new Set(facts.modules)]
       // (the first one follows the course title at the top of the first sheet)

@@ -1,41 +1,16 @@
 /**
  * Checks a built SCORM package the way a demanding LMS would, beyond what the XSDs catch
- * (../shared/reference/scorm-and-moodle.md §4.3: libxml2 ignores IDREF, no schema checks
- * identifierref → resource, masteryscore ≤ 100, the exact schemaversion string…).
+ * (test/helpers/xsd.ts): libxml2 ignores IDREF, no schema checks identifierref → resource,
+ * masteryscore ≤ 100, the exact schemaversion string…
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
 import JSZip from 'jszip'
 import { descendants, parseXml, type XmlElement } from './lms/xml.js'
-
-export const SHARED = resolve(import.meta.dirname, '../../../shared')
 
 export async function unzip(bytes: Uint8Array): Promise<Record<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes)
   const files: Record<string, Buffer> = {}
   for (const entry of Object.values(zip.files)) if (!entry.dir) files[entry.name] = await entry.async('nodebuffer')
   return files
-}
-
-const DRIVERS = {
-  scorm12: 'xsd/scorm12/_validate_scorm12.xsd',
-  scorm2004: 'xsd/scorm2004-4th/_validate_scorm2004.xsd',
-} as const
-
-/** xmllint (Debian libxml2-utils) against the official schema set in ../shared/xsd. */
-export function validateXsd(xml: string, version: keyof typeof DRIVERS): { valid: boolean; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'parcours-xsd-'))
-  try {
-    const file = join(dir, 'imsmanifest.xml')
-    writeFileSync(file, xml)
-    const run = spawnSync('xmllint', ['--noout', '--schema', join(SHARED, DRIVERS[version]), file], { encoding: 'utf8' })
-    if (run.error) throw new Error(`xmllint is required (apt-get install libxml2-utils): ${run.error.message}`)
-    return { valid: run.status === 0, output: run.stderr }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
 }
 
 const SCHEMA_VERSIONS = { scorm12: ['1.2'], scorm2004: ['2004 4th Edition', '2004 3rd Edition', 'CAM 1.3'] }
