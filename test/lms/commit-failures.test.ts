@@ -5,8 +5,8 @@
 
 import type { Frame } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, minimalPackage, openSco, unzipPackage } from '../helpers/lms/index.js';
-import { sample, useLms } from '../helpers/lms/vitest.js';
+import { apiCall, minimalPackage, openSco } from '../helpers/lms/index.js';
+import { useLms } from '../helpers/lms/vitest.js';
 
 /** A 1.2 SCO that commits on load and retries up to 3 times when the LMS refuses. */
 const RETRYING_SCO = `
@@ -21,11 +21,20 @@ const RETRYING_SCO = `
   window.commitTries = tries; window.commitOk = ok;
 `;
 
+/** A 1.2 SCO that initialises on load and finishes at unload, like Golf's runtime-minimum SCO. */
+const FINISH_AT_UNLOAD_SCO = `
+  var win = window, hops = 0;
+  while (!win.API && win.parent && win.parent !== win && hops++ < 7) win = win.parent;
+  var api = win.API;
+  api.LMSInitialize('');
+  window.addEventListener('unload', function () { api.LMSFinish(''); });
+`;
+
 const t = useLms(async () => ({
   retry: minimalPackage({ version: 'scorm12', script: RETRYING_SCO }),
   m12: minimalPackage({ version: 'scorm12' }),
   m04: minimalPackage({ version: 'scorm2004' }),
-  multi: await unzipPackage(sample('golf-scorm12-multisco-runtimeminimum.zip')),
+  unload: minimalPackage({ version: 'scorm12', script: FINISH_AT_UNLOAD_SCO }),
 }));
 
 describe('commit failure injection', () => {
@@ -91,17 +100,17 @@ describe('commit failure injection', () => {
   });
 
   it('tells a SCO "true" when its unload-time LMSFinish goes by beacon, even if the server refuses it', async () => {
-    t.lms.failNextCommits(1, { learner: 'vic', pkg: 'multi', sco: 'playing_rules_resource' });
+    t.lms.failNextCommits(1, { learner: 'vic', pkg: 'unload', sco: 'sco_1' });
     const page = await t.page();
-    await openSco(page, t.lms.url('multi', 'playing_rules_resource', 'vic'));
+    await openSco(page, t.lms.url('unload', 'sco_1', 'vic'));
     await page.goto('about:blank');
-    await t.lms.waitFor(() => t.lms.commits('vic', 'multi', 'playing_rules_resource').length > 0);
+    await t.lms.waitFor(() => t.lms.commits('vic', 'unload', 'sco_1').length > 0);
     await t.lms.flush(page);
-    expect(t.lms.calls('vic', 'multi', 'playing_rules_resource').map((c) => `${c.method} ${c.result}/${c.error}`)).toEqual([
+    expect(t.lms.calls('vic', 'unload', 'sco_1').map((c) => `${c.method} ${c.result}/${c.error}`)).toEqual([
       'LMSInitialize true/0',
       'LMSFinish true/0',
     ]);
-    expect(t.lms.commits('vic', 'multi', 'playing_rules_resource')).toMatchObject([{ transport: 'beacon', ok: false, terminate: true }]);
-    expect(t.lms.tracks('vic', 'multi', 'playing_rules_resource')).toEqual({});
+    expect(t.lms.commits('vic', 'unload', 'sco_1')).toMatchObject([{ transport: 'beacon', ok: false, terminate: true }]);
+    expect(t.lms.tracks('vic', 'unload', 'sco_1')).toEqual({});
   });
 });

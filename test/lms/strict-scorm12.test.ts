@@ -1,24 +1,24 @@
 // SCORM 1.2 strictness: direct window.API calls in the host page (as a SCO would make them),
-// on the Golf single-SCO package whose launch page never touches the API itself.
+// on a minimal 1.2 package whose launch page never touches the API itself.
 // Each illegal value is one scorm-again accepts or one Moodle 4.5 refuses; the LMS must answer
 // "false" + Moodle's error code, and record a violation.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, openSco, unzipPackage } from '../helpers/lms/index.js';
-import { sample, useLms } from '../helpers/lms/vitest.js';
+import { apiCall, minimalPackage, openSco } from '../helpers/lms/index.js';
+import { useLms } from '../helpers/lms/vitest.js';
 import { runSetCase, type SetCase, type Session } from './cases.js';
 
-const t = useLms(async () => ({ golf: await unzipPackage(sample('golf-scorm12-singlesco.zip')) }));
+const t = useLms(async () => ({ m12: minimalPackage({ version: 'scorm12' }) }));
 let learnerCount = 0;
 
 /** A fresh initialised 1.2 session for a new learner. */
 async function session(init = true): Promise<Session> {
   const learner = `l12-${++learnerCount}`;
   const page = await t.browser.newPage();
-  await openSco(page, t.lms.url('golf', undefined, learner, 'scorm12'));
+  await openSco(page, t.lms.url('m12', undefined, learner, 'scorm12'));
   if (init) expect(await apiCall(page, 'LMSInitialize', '')).toEqual({ result: 'true', error: '0' });
-  return { page, lms: t.lms, learner, pkg: 'golf', version: 'scorm12', next: 0 };
+  return { page, lms: t.lms, learner, pkg: 'm12', version: 'scorm12', next: 0 };
 }
 
 const long = (n: number): string => 'x'.repeat(n);
@@ -106,18 +106,18 @@ describe('SCORM 1.2 LMSSetValue', () => {
     expect(await apiCall(s.page, 'LMSSetValue', 'cmi.core.lesson_location', true)).toEqual({ result: 'true', error: '0' });
     expect(await apiCall(s.page, 'LMSCommit', '')).toEqual({ result: 'true', error: '0' });
     await s.lms.flush(s.page);
-    const types = s.lms.violations(s.learner, 'golf').filter((v) => v.kind === 'type');
+    const types = s.lms.violations(s.learner, 'm12').filter((v) => v.kind === 'type');
     expect(types.map((v) => [v.args, v.message])).toEqual([
       [['cmi.core.score.raw', 50], 'value is a number (50), not a string'],
       [['cmi.core.lesson_location', true], 'value is a boolean (true), not a string'],
     ]);
-    expect(s.lms.tracks(s.learner, 'golf')).toMatchObject({ 'cmi.core.score.raw': '50', 'cmi.core.lesson_location': 'true' });
+    expect(s.lms.tracks(s.learner, 'm12')).toMatchObject({ 'cmi.core.score.raw': '50', 'cmi.core.lesson_location': 'true' });
   });
   it('records errors produced by scorm-again itself (index gap → 201) as api-error', async () => {
     const el = `cmi.interactions.${s.next + 5}.id`;
     expect(await apiCall(s.page, 'LMSSetValue', el, 'gap')).toEqual({ result: 'false', error: '201' });
     await s.lms.flush(s.page);
-    expect(s.lms.violations(s.learner, 'golf').filter((v) => v.args[0] === el)).toMatchObject([{ kind: 'api-error', code: '201' }]);
+    expect(s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === el)).toMatchObject([{ kind: 'api-error', code: '201' }]);
   });
   it('re-checks a response once its interaction type arrives (1.2 has no ordering rule)', async () => {
     const n = s.next++;
@@ -125,7 +125,7 @@ describe('SCORM 1.2 LMSSetValue', () => {
       expect(await apiCall(s.page, 'LMSSetValue', el, v)).toEqual({ result: 'true', error: '0' });
     }
     await s.lms.flush(s.page);
-    const late = s.lms.violations(s.learner, 'golf').filter((v) => v.args[0] === `cmi.interactions.${n}.student_response`);
+    const late = s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === `cmi.interactions.${n}.student_response`);
     expect(late).toMatchObject([{ kind: 'strict', code: '0', rule: 'scorm12.response.choice' }]);
   });
 });
@@ -150,7 +150,7 @@ describe('SCORM 1.2 LMSGetValue', () => {
   ])('refuses %j with %s', async (element, code) => {
     expect(await apiCall(s.page, 'LMSGetValue', element)).toEqual({ result: '', error: code });
     await s.lms.flush(s.page);
-    expect(s.lms.violations(s.learner, 'golf').filter((v) => v.args[0] === element)).toMatchObject([{ kind: 'strict', code }]);
+    expect(s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === element)).toMatchObject([{ kind: 'strict', code }]);
   });
   it.each([
     ['cmi.interactions._count', '0'],
@@ -180,7 +180,7 @@ describe('SCORM 1.2 session lifecycle', () => {
     expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'true', error: '0' });
     expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'false', error: '101' });
     await s.lms.flush(s.page);
-    expect(s.lms.violations(s.learner, 'golf').map((v) => [v.method, v.code, v.rule])).toEqual([
+    expect(s.lms.violations(s.learner, 'm12').map((v) => [v.method, v.code, v.rule])).toEqual([
       ['LMSGetValue', '301', 'lifecycle.not-initialized'],
       ['LMSInitialize', '201', 'lifecycle.argument'],
       ['LMSInitialize', '201', 'lifecycle.argument'],
@@ -201,9 +201,9 @@ describe('SCORM 1.2 session lifecycle', () => {
     expect(await apiCall(s.page, 'LMSGetLastError')).toEqual({ result: '101', error: '101' });
     expect((await apiCall(s.page, 'LMSGetErrorString', '301')).result).not.toBe('');
     await s.lms.flush(s.page);
-    const after = s.lms.violations(s.learner, 'golf').filter((v) => v.rule === 'lifecycle.after-finish');
+    const after = s.lms.violations(s.learner, 'm12').filter((v) => v.rule === 'lifecycle.after-finish');
     expect(after.map((v) => v.method)).toEqual(['LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSInitialize']);
-    expect(s.lms.tracks(s.learner, 'golf')['cmi.core.lesson_location']).toBeUndefined();
+    expect(s.lms.tracks(s.learner, 'm12')['cmi.core.lesson_location']).toBeUndefined();
   });
 
   it('logs every call in order with its result and error code', async () => {
@@ -212,7 +212,7 @@ describe('SCORM 1.2 session lifecycle', () => {
     await apiCall(s.page, 'LMSGetLastError');
     await apiCall(s.page, 'LMSGetDiagnostic', '');
     await s.lms.flush(s.page);
-    const calls = s.lms.calls(s.learner, 'golf');
+    const calls = s.lms.calls(s.learner, 'm12');
     expect(calls.map((c) => [c.method, c.result, c.error])).toEqual([
       ['LMSInitialize', 'true', '0'],
       ['LMSSetValue', 'false', '405'],

@@ -1,21 +1,11 @@
 // Vitest wiring for LMS tests: one test LMS and one Chromium per test file, pages closed
-// after each test, and the Rustici Golf samples read from ../shared/samples/third-party
-// (relative to the repository root; never copied into the repository).
+// after each test. (Third-party sample packages: test/third-party/samples.ts.)
 
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser, type TestBrowser } from './browser.js';
 import { startLms, type LmsOptions, type LmsServer } from './server.js';
 import type { PackageFiles } from './zip.js';
-
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** Absolute path of a third-party sample package, e.g. sample('golf-scorm12-singlesco.zip'). */
-export function sample(file: string): string {
-  return resolve(REPO_ROOT, '../shared/samples/third-party', file);
-}
 
 export interface LmsFixture {
   readonly lms: LmsServer;

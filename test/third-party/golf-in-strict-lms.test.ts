@@ -5,7 +5,8 @@
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { collectDialogs, openSco, unzipPackage } from '../helpers/lms/index.js';
-import { sample, useLms } from '../helpers/lms/vitest.js';
+import { useLms } from '../helpers/lms/vitest.js';
+import { sample } from './samples.js';
 
 const t = useLms(async () => ({
   single: await unzipPackage(sample('golf-scorm12-singlesco.zip')),
