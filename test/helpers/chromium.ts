@@ -27,8 +27,7 @@ export interface ChromiumInstall {
   env: Record<string, string>
 }
 
-const HOW_TO_FIX =
-  'Run "npm ci" in the repository (it installs @sparticuz/chromium), or point CHROMIUM_PATH at a Chromium executable.'
+const HOW_TO_FIX = 'Run "npm ci" in the repository (it installs @sparticuz/chromium), or point CHROMIUM_PATH at a Chromium executable.'
 
 let found: Promise<ChromiumInstall> | undefined
 
