@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import type { ScormVersion } from './shared/sco-data.js'
-import { compile, type CompileResult } from './compiler/pipeline.js'
+import { compile, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
@@ -24,6 +24,8 @@ export type * from './shared/sco-data.js'
 export interface BuildOptions {
   out: string
   formats: readonly ScormVersion[]
+  /** Re-use the analysis of unchanged modules from earlier builds (watch mode). */
+  cache?: AnalysisCache
 }
 
 /** The output folder cannot be written (a file in the way, no permission, disk full). */
@@ -44,7 +46,7 @@ export interface BuildResult extends CompileResult {
 /** Reads a course folder, compiles it, and writes one zip per format; nothing is written on error. */
 export async function build(contentDir: string, options: BuildOptions): Promise<BuildResult> {
   const [tree, builtins] = await Promise.all([readTree(contentDir), readBuiltins()])
-  const result = compile(tree, builtins, options.formats)
+  const result = compile(tree, builtins, options.formats, options.cache)
   const zips = await Promise.all(result.packages.map(async (pkg) => ({ path: join(options.out, pkg.name), bytes: await zipFiles(pkg.files) })))
   try {
     await writeAllAtomic(zips)

@@ -20,6 +20,8 @@ export interface CommandLine {
 /** Options every command accepts. */
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   lang: { type: 'string', value: { fr: '<fr|en>', en: '<fr|en>' }, help: { fr: 'langue des messages (défaut : fr)', en: 'language of messages (default: fr)' } },
+  quiet: { type: 'boolean', short: 'q', help: { fr: 'n’affiche que les erreurs', en: 'print errors only' } },
+  verbose: { type: 'boolean', help: { fr: 'affiche aussi le détail des avertissements et les durées', en: 'also print each warning and timings' } },
   help: { type: 'boolean', short: 'h', help: { fr: 'cette aide', en: 'this help' } },
 }
 

@@ -81,7 +81,8 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   diagnostics.push(...located.diagnostics, ...checkLogo(config, parsed.logoAt, COURSE_FILE, tree.files))
 
   const strings = builtins.strings[config.language]
-  const context = { md: createMarkdown(), files: Object.keys(tree.files), labels: calloutLabels(strings) }
+  // Sorted: the tree's key order is the order reads completed, and suggestions must not depend on it.
+  const context = { md: createMarkdown(), files: Object.keys(tree.files).sort(), labels: calloutLabels(strings) }
   // A module's parse depends on its text, the list of files (images) and the callout labels.
   const contextKey = JSON.stringify([context.files, context.labels])
   const modules: Module[] = []

@@ -48,6 +48,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { generateCourse } from './generate.js'
 import { summarizeProfile } from './profile.js'
+import { watchRebuild } from './watch.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const HERE = fileURLToPath(new URL('./', import.meta.url))
@@ -488,6 +489,13 @@ async function main() {
       if (large?.dumpError) results.errors[`largeZipOnly.${format}`] = large.dumpError
     }
 
+    // in process: watch-mode rebuilds after a one-line edit
+    log('watch rebuilds (in process, one-line edit)…')
+    results.watch = {
+      sample: await attempt('watch.sample', () => watchRebuild(lib, join(ROOT, 'content'))),
+      large: await attempt('watch.large', () => watchRebuild(lib, largeDir, { runs: 3 })),
+    }
+
     // in process: sizes and state
     results.runtime = await attempt('runtime', runtimeSizes)
     log('state sizes (in process)…')
@@ -540,6 +548,19 @@ async function main() {
       }
     }
     if (results.largeCourse) note(`generated course: ${(results.largeCourse.bytes / 2 ** 20).toFixed(1)} MiB of Markdown/YAML/PNG in ${results.largeCourse.files} files, fingerprint ${results.largeCourse.fingerprint} (same on every run)`)
+
+    section('build --watch: rebuild after a one-line edit of one module (in process, warm)')
+    for (const [name, w, full] of [
+      ['sample course', results.watch.sample, results.sample],
+      [`large course (${LARGE.modules} modules)`, results.watch.large, results.large.scorm12],
+    ]) {
+      if (!w) {
+        row(`${name}: rebuild`, `error: ${(results.errors[name.startsWith('sample') ? 'watch.sample' : 'watch.large'] ?? '').split('\n')[0]}`)
+        continue
+      }
+      row(`${name}: rebuild (median of ${w.runs})`, ms(w.medianMs), full ? `< full build ${ms(full.medianMs)}` : '', full ? w.medianMs < full.medianMs : null)
+      note(`  first build in the watching process ${ms(w.firstMs)}; min / max ${ms(w.minMs)} / ${ms(w.maxMs)}; edited ${w.file}`)
+    }
 
     section('Runtime (lib/runtime), gzip level 9')
     const rt = results.runtime

@@ -54,6 +54,12 @@ describe('analyse()', () => {
     expect(third.course!.modules[0]).toBe(first.course!.modules[0])
     expect(third.course!.modules[1]).not.toBe(first.course!.modules[1])
     expect(third.course!.modules[1]!.pages.map((p) => p.id)).toContain('page-ajoutee')
+    // A fresh read of the same folder (files listed in another order) still hits the cache.
+    const reread = await loadTree(`${ROOT}/content`)
+    reread.files = Object.fromEntries(Object.entries(reread.files).reverse())
+    reread.files[edited] = tree.files[edited]!
+    const fourth = analyse(reread, builtins, ['scorm12'], cache)
+    expect(fourth.course!.modules.every((m, i) => m === third.course!.modules[i])).toBe(true)
     // Same output as a build without cache.
     expect(JSON.stringify(compile(tree, builtins, ['scorm12'], cache).packages)).toBe(JSON.stringify(compile(tree, builtins, ['scorm12']).packages))
   })
