@@ -28,6 +28,7 @@ export interface OutputFile {
 
 export type CompletionRule = { pages: 'all' | 'none'; minTime: number }
 export type ScoMode = 'course' | 'module'
+export type AttemptScore = 'best' | 'last'
 
 /** course.yml, validated. */
 export interface CourseConfig {
@@ -42,6 +43,8 @@ export interface CourseConfig {
   passingScore: number
   completion: CompletionRule
   attempts: number
+  /** Which attempt of a module's assessment counts: the best (default) or the last. */
+  attemptScore: AttemptScore
   sco: ScoMode
   theme: ThemeConfig
 }

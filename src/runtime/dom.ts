@@ -39,10 +39,31 @@ export function focusOn(el: HTMLElement | null): void {
  * Tables and code blocks scroll sideways when they do not fit (phones, zoom): while they do, they
  * are in the Tab order so that the keyboard can scroll them (WCAG 2.1.1); otherwise they are not.
  */
-export function keyboardScroll(root: ParentNode): void {
-  for (const el of $$('table, pre', root)) {
-    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0
+export function keyboardScroll(root: ParentNode, t?: (key: string) => string): void {
+  for (const el of $$('.pc-table, pre', root)) {
+    const scrolls = el.scrollWidth > el.clientWidth + 1
+    if (scrolls) el.tabIndex = 0
     else el.removeAttribute('tabindex')
+    if (!el.classList.contains('pc-table')) continue
+    // A scrolling table is a named, focusable region with a visible cue above it (and a sticky
+    // first column, in CSS); a table that fits is left as it is.
+    el.classList.toggle('pc-table-scrolls', scrolls)
+    if (scrolls && t) {
+      el.setAttribute('role', 'region')
+      el.setAttribute('aria-label', t('tableScroll'))
+    } else {
+      el.removeAttribute('role')
+      el.removeAttribute('aria-label')
+    }
+    const cue = el.previousElementSibling
+    const hasCue = !!cue && cue.classList.contains('pc-table-cue')
+    if (scrolls && t && !hasCue) {
+      const p = document.createElement('p')
+      p.className = 'pc-table-cue'
+      p.setAttribute('aria-hidden', 'true')
+      p.textContent = t('tableCue')
+      el.parentNode?.insertBefore(p, el)
+    } else if (!scrolls && hasCue) cue.remove()
   }
 }
 

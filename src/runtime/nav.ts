@@ -96,7 +96,7 @@ export function setupNav(options: NavOptions): Nav {
       }
     })
     markSeen(page)
-    keyboardScroll(page.el)
+    keyboardScroll(page.el, t)
     // Keep the current entry in view when the contents scroll on their own (wide screens).
     const link = page.link
     if (toc && link && toc.scrollHeight > toc.clientHeight && link.offsetParent === toc) {
@@ -160,7 +160,7 @@ export function setupNav(options: NavOptions): Nav {
   // Window resized, zoomed or text enlarged: tables may start or stop scrolling sideways.
   const refit = guard(() => {
     const page = pages[index]
-    if (page) keyboardScroll(page.el)
+    if (page) keyboardScroll(page.el, t)
   })
   if (typeof ResizeObserver === 'function') new ResizeObserver(refit).observe($('#pc-main') ?? body)
   else window.addEventListener('resize', refit)

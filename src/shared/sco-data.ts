@@ -19,6 +19,11 @@ export interface Policy {
   minTimeSeconds: number
   /** Assessment attempts allowed; 0 = unlimited. */
   attempts: number
+  /**
+   * Which attempt of a module's assessment counts: `best` (the highest score of the submitted
+   * attempts: a retry can never lower the result) or `last` (the latest submitted attempt).
+   */
+  attemptScore: 'best' | 'last'
 }
 
 export interface PageData {

@@ -22,9 +22,11 @@
  *                tokens, one character each: single / truefalse: the chosen token;
  *                multiple: the chosen tokens, sorted; matching: for each source, in the
  *                order of the question's sources, the chosen target token or "_" (none)
- *   assess     = key4 attempt [ "s" ] [ "~" points ]
+ *   assess     = key4 attempt [ "s" ] [ "~" points ] [ "^" best ]
  *                attempt = current attempt number (from 1); "s" = this attempt is submitted;
- *                points = points earned at the latest submitted attempt (up to 2 decimals)
+ *                points = points earned at the latest submitted attempt (up to 2 decimals);
+ *                best = the most points earned at any submitted attempt, when it is more than
+ *                points (absent: points is the best)
  *   key4       = 4 base62    rev2 = 2 base62    uint = 1*9 DIGIT
  *   token      = %x30-39 / %x61-7A / "_"
  *
@@ -59,6 +61,8 @@ export interface AssessmentState {
   submitted: boolean
   /** Points earned at the latest submitted attempt (null: never submitted). */
   points: number | null
+  /** The most points earned at any submitted attempt, when more than `points` (else absent: `points` is the best). */
+  best?: number | null
 }
 
 export interface LearnerState {
@@ -117,7 +121,8 @@ export function encode(state: LearnerState): string {
         key +
         uint(Math.max(1, a.attempt)) +
         (a.submitted ? 's' : '') +
-        (a.points === null ? '' : '~' + decimal(a.points))
+        (a.points === null ? '' : '~' + decimal(a.points)) +
+        (a.best != null && (a.points === null || a.best > a.points) ? '^' + decimal(a.best) : '')
       )
     })
   if (assessments.length > 0) out.push('a' + assessments.join(','))
@@ -127,7 +132,7 @@ export function encode(state: LearnerState): string {
 const UINT_RE = /^[0-9]{1,9}$/
 const PAGES_RE = /^(?:[0-9A-Za-z]{4})*$/
 const ANSWER_RE = /^([0-9A-Za-z]{4})([0-9A-Za-z]{2})(!?)([0-9a-z_]+)$/
-const ASSESS_RE = /^([0-9A-Za-z]{4})([0-9]{1,9})(s?)(?:~([0-9]{1,9}(?:\.[0-9]{1,2})?))?$/
+const ASSESS_RE = /^([0-9A-Za-z]{4})([0-9]{1,9})(s?)(?:~([0-9]{1,9}(?:\.[0-9]{1,2})?))?(?:\^([0-9]{1,9}(?:\.[0-9]{1,2})?))?$/
 
 /**
  * The answer value, normalised, if it is a valid answer to `q` (at least one token chosen);
@@ -218,11 +223,10 @@ function decodeOrThrow(text: string, data: ScoData): Decoded {
           dropped = true
           continue
         }
-        state.assessments[key] = {
-          attempt,
-          submitted: m[3] === 's',
-          points: m[4] === undefined ? null : Number(m[4]),
-        }
+        const points = m[4] === undefined ? null : Number(m[4])
+        state.assessments[key] = { attempt, submitted: m[3] === 's', points }
+        // Kept only when above the latest attempt's points (which are otherwise the best).
+        if (m[5] !== undefined && Number(m[5]) > (points ?? -1)) state.assessments[key].best = Number(m[5])
       }
     }
     // Any other letter: a section added by a later version of format 1; skipped.
@@ -292,7 +296,8 @@ export function worstCaseStateLength(data: ScoData): number {
   totals.forEach((total, moduleId) => {
     // The longest "points" text up to `total`: its integer digits and two decimals.
     const points = Number(String(Math.floor(total)).replace(/[0-9]/g, '9') + '.99')
-    state.assessments[stateKey(moduleId)] = { attempt, submitted: true, points }
+    // A best attempt above the latest one adds its own "^points".
+    state.assessments[stateKey(moduleId)] = { attempt, submitted: true, points: points - 0.01, best: points }
   })
   return encode(state).length
 }

@@ -14,6 +14,8 @@ const DEFAULTS = {
   passingScore: 80,
   completion: { pages: 'all', minTime: 0 },
   attempts: 0,
+  // The best attempt counts: retrying can only raise a module's score, never take back a pass.
+  attemptScore: 'best',
   sco: 'course',
 } as const
 
@@ -35,6 +37,7 @@ export const COURSE_SCHEMA: Schema = {
     },
   },
   attempts: { type: 'number', min: 0, max: 99, integer: true },
+  attemptScore: { type: 'enum', values: ['best', 'last'] },
   sco: { type: 'enum', values: ['course', 'module'] },
   theme: {
     type: 'object',
@@ -80,6 +83,7 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
     passingScore: raw.passingScore ?? DEFAULTS.passingScore,
     completion,
     attempts: raw.attempts ?? DEFAULTS.attempts,
+    attemptScore: raw.attemptScore ?? DEFAULTS.attemptScore,
     sco: raw.sco ?? DEFAULTS.sco,
     theme: {
       colors: Object.fromEntries(Object.entries((theme.colors ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),

@@ -20,6 +20,8 @@ export type ParseEnv = {
   assets: Asset[]
   /** Labels of callouts and the like, in the course language. */
   labels: Record<string, string>
+  /** The module's id: prefixes the HTML ids the module's Markdown creates, unique in a SCO of several modules. */
+  idPrefix: string
 }
 
 /** 1-based file line of a 0-based markdown-it body line. */

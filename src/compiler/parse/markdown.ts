@@ -8,11 +8,12 @@ import images from './plugins/images.js'
 import langSpan from './plugins/lang-span.js'
 import links from './plugins/links.js'
 import tableHeaders from './plugins/table-headers.js'
+import tableWrap from './plugins/table-wrap.js'
 
 export function createMarkdown(): MarkdownIt {
   // html: false — raw HTML in a module is shown as text, never executed (no script injection).
   const md = MarkdownItFactory({ html: false, linkify: false, typographer: false })
-  md.use(deflist).use(langSpan).use(headingAttrs).use(images).use(links).use(headingLevels).use(tableHeaders).use(blocks)
+  md.use(deflist).use(langSpan).use(headingAttrs).use(images).use(links).use(headingLevels).use(tableHeaders).use(tableWrap).use(blocks)
   return md
 }
 

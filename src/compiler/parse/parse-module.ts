@@ -51,6 +51,7 @@ function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseC
     diagnostics: [],
     assets: [],
     labels: ctx.labels,
+    idPrefix: moduleId,
     resolveAsset: (src) => {
       const path = resolve(src)
       return known.has(path) && !path.startsWith('../') ? path : undefined

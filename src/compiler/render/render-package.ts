@@ -75,7 +75,18 @@ function pageContext(module: Module, page: Page, first: boolean, root: string): 
 
 function questionContext(q: Question, root: string): object {
   const { legendHtml, stemExtraHtml } = splitStem(withRoot(q.stemHtml, root))
-  return { ...q, legendHtml, stemExtraHtml, feedbackCorrectHtml: withRoot(q.feedbackCorrectHtml, root), feedbackWrongHtml: withRoot(q.feedbackWrongHtml, root) }
+  return { ...q, legendHtml, stemExtraHtml, ruleKey: answerRule(q), feedbackCorrectHtml: withRoot(q.feedbackCorrectHtml, root), feedbackWrongHtml: withRoot(q.feedbackWrongHtml, root) }
+}
+
+/**
+ * The answering rule a learner cannot guess from the controls, said in the legend (RGAA 11.10):
+ * several boxes may be ticked; in a matching, whether an answer serves once or may serve again.
+ */
+function answerRule(q: Question): string | undefined {
+  if (q.type === 'multiple') return 'ruleMultiple'
+  if (q.type !== 'matching') return undefined
+  const once = q.choices.length === q.sources.length && new Set(q.correct).size === q.correct.length
+  return once ? 'ruleMatchingOnce' : 'ruleMatchingReuse'
 }
 
 /**

@@ -75,6 +75,7 @@ function scoData(course: Course, group: { id: string; title: string; modules: Mo
       allPages: config.completion.pages === 'all',
       minTimeSeconds: Math.round((config.completion.minTime * 60 * group.modules.reduce((s, m) => s + m.duration, 0)) / Math.max(1, course.modules.reduce((s, m) => s + m.duration, 0))),
       attempts: config.attempts,
+      attemptScore: config.attemptScore,
     },
     modules: group.modules.map((m) => ({ id: m.id, title: m.title, pages: m.pages.map((p) => `${m.id}/${p.id}`) })),
     pages: group.modules.flatMap((m) =>

@@ -224,7 +224,7 @@ describe('state codec: size', () => {
     const data = bigModule(50, 40)
     const worst = worstCaseStateLength(data)
     expect(worst).toBeLessThan(4096)
-    expect(worst).toBe(840)
+    expect(worst).toBe(846) // 840 + "^99.99": a best attempt above the latest one
   })
 
   it('even with 36 choices and 35 sources per question it stays under 4096', () => {

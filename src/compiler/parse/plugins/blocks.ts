@@ -29,12 +29,19 @@ export function blockName(info: string): { name: string; rest: string } {
 export default function blocks(md: MarkdownIt): void {
   md.use(container, 'pc', { validate: (params: string) => params.trim().length > 0 })
 
+  // A named region (RGAA 9.2, 12.6): the aside is labelled by its heading, so a screen reader
+  // lists « À retenir », « Attention : Les arrêtés font foi »… among the landmarks and headings.
+  // The heading is an h2, like the author's `###`: never a skipped level under the page's h1.
+  // Its id comes from the block's line, so it is stable and unique in the SCO.
   md.renderer.rules.container_pc_open = (tokens, idx, _options, env) => {
-    const { name, rest } = blockName(tokens[idx]!.info)
+    const token = tokens[idx]!
+    const { name, rest } = blockName(token.info)
     const kind = CALLOUT_KINDS[name] ?? 'unknown'
-    const label = md.utils.escapeHtml((env as ParseEnv).labels[`callout.${kind}`] ?? name)
-    const title = rest ? ` : ${md.utils.escapeHtml(rest)}` : ''
-    return `<aside class="pc-callout pc-callout-${kind}"><p class="pc-callout-title"><strong>${label}</strong>${title}</p>\n`
+    const penv = env as ParseEnv
+    const label = md.utils.escapeHtml(penv.labels[`callout.${kind}`] ?? name)
+    const title = rest ? `<span class="pc-callout-sep"> : </span>${md.utils.escapeHtml(rest)}` : ''
+    const id = `c-${penv.idPrefix}-${(token.map?.[0] ?? idx) + 1}`
+    return `<aside class="pc-callout pc-callout-${kind}" aria-labelledby="${id}"><h2 class="pc-callout-title" id="${id}"><strong>${label}</strong>${title}</h2>\n`
   }
   md.renderer.rules.container_pc_close = () => '</aside>\n'
 
