@@ -39,6 +39,33 @@ export const COURSE_SCHEMA: Schema = {
   attempts: { type: 'number', min: 0, max: 99, integer: true },
   attemptScore: { type: 'enum', values: ['best', 'last'] },
   sco: { type: 'enum', values: ['course', 'module'] },
+  // Read by `parcours certify issue` (src/certify/config.ts, which checks the rules a table cannot say:
+  // exactly one of rule.activities / rule.course); validated here so that `parcours check` reports it.
+  certification: {
+    type: 'object',
+    fields: {
+      title: { type: 'string', maxLength: 120 },
+      wording: { type: 'string', required: true, maxLength: 300 },
+      objectives: { type: 'strings' },
+      duration: { type: 'number', min: 1, max: 100000, integer: true },
+      rule: {
+        type: 'object',
+        required: true,
+        fields: {
+          activities: { type: 'strings', minItems: 1 },
+          course: { type: 'enum', values: ['complete'] },
+          minGrade: { type: 'number', min: 0, max: 100000 },
+        },
+      },
+      issuer: {
+        type: 'object',
+        required: true,
+        fields: { name: { type: 'string', required: true, maxLength: 120 }, address: { type: 'string', required: true, maxLength: 200 } },
+      },
+      signatory: { type: 'object', required: true, fields: { role: { type: 'string', required: true, maxLength: 120 }, name: { type: 'string', maxLength: 80 } } },
+      timezone: { type: 'string', pattern: /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, expected: 'Europe/Paris' },
+    },
+  },
   theme: {
     type: 'object',
     fields: {
