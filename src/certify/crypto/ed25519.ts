@@ -1,0 +1,57 @@
+/**
+ * Ed25519 verification for the CLI and the verifier page: WebCrypto where the runtime has it
+ * (Node ≥ 18.4, Chrome ≥ 137, Firefox ≥ 129, Safari ≥ 17), else @noble/ed25519 (audited, small,
+ * no dependency), which hashes with WebCrypto's SHA-512, available in every browser.
+ */
+import * as noble from '@noble/ed25519'
+
+let webCrypto: boolean | undefined
+
+async function hasWebCryptoEd25519(): Promise<boolean> {
+  if (webCrypto !== undefined) return webCrypto
+  try {
+    await crypto.subtle.importKey('raw', new Uint8Array(32).fill(1), { name: 'Ed25519' }, false, ['verify'])
+    webCrypto = true
+  } catch {
+    webCrypto = false
+  }
+  return webCrypto
+}
+
+/** Which implementation verifies (shown by the verifier page, tested both ways). */
+export async function ed25519Backend(): Promise<'webcrypto' | 'noble'> {
+  return (await hasWebCryptoEd25519()) ? 'webcrypto' : 'noble'
+}
+
+/** For tests: force the fallback. */
+export function forceNobleFallback(on: boolean): void {
+  webCrypto = on ? false : undefined
+}
+
+const keys = new Map<string, Promise<CryptoKey>>()
+
+export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  if (publicKey.length !== 32 || signature.length !== 64) return false
+  if (await hasWebCryptoEd25519()) {
+    const id = String.fromCharCode(...publicKey)
+    let key = keys.get(id)
+    if (!key) {
+      key = crypto.subtle.importKey('raw', publicKey as Uint8Array<ArrayBuffer>, { name: 'Ed25519' }, false, ['verify'])
+      keys.set(id, key)
+    }
+    try {
+      return await crypto.subtle.verify({ name: 'Ed25519' }, await key, signature as Uint8Array<ArrayBuffer>, message as Uint8Array<ArrayBuffer>)
+    } catch {
+      return false
+    }
+  }
+  try {
+    return await noble.verifyAsync(signature, message, publicKey)
+  } catch {
+    return false
+  }
+}
+
+export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+}
