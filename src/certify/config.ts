@@ -100,7 +100,8 @@ export function parseCertificationConfig(text: string, file = 'course.yml'): Cer
     const allowed: readonly string[] = CERTIFICATION_KEYS[path]
     for (const pair of map.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : ''
-      if (!allowed.includes(key)) problems.push(problem('config/unknown-key', file, at(pair.key as Node), { key: `certification.${path ? `${path}.` : ''}${key}`, allowed: allowed.join(', ') }))
+      if (!allowed.includes(key))
+        problems.push(problem('config/unknown-key', file, at(pair.key as Node), { key: `certification.${path ? `${path}.` : ''}${key}`, allowed: allowed.join(', ') }))
     }
   }
   const sectionOf = (key: string) => {
@@ -125,7 +126,13 @@ export function parseCertificationConfig(text: string, file = 'course.yml'): Cer
     problems.push(problem('config/invalid', file, at(courseNode), { key: 'certification.rule.course', value: shown(courseNode), expected: 'complete' }))
   }
   if (ruleNode && course === (activities !== undefined) && !problems.some((p) => p.params?.key === 'certification.rule.activities')) {
-    problems.push(problem('config/invalid', file, at(ruleNode), { key: 'certification.rule', value: course ? 'activities + course' : '{}', expected: 'activities: [...] ou/or course: complete' }))
+    problems.push(
+      problem('config/invalid', file, at(ruleNode), {
+        key: 'certification.rule',
+        value: course ? 'activities + course' : '{}',
+        expected: 'activities: [...] ou/or course: complete',
+      }),
+    )
   }
   const minGrade = num(ruleNode, 'minGrade', 'certification.rule.', 0, 100000)
   const timeZone = str(section, 'timezone', 'certification.', false, 64) ?? DEFAULT_TIME_ZONE
@@ -143,7 +150,10 @@ export function parseCertificationConfig(text: string, file = 'course.yml'): Cer
     durationMinutes: num(section, 'duration', 'certification.', 1, 100000) ?? num(root as Node, 'duration', '', 1, 100000) ?? 0,
     rule: { activities: activities ?? [], course, ...(minGrade !== undefined && { minGrade }) },
     issuer: { name: str(issuerNode, 'name', 'certification.issuer.', true, 120) ?? '', address: str(issuerNode, 'address', 'certification.issuer.', true, 200) ?? '' },
-    signatory: { role: str(signatoryNode, 'role', 'certification.signatory.', true, 120) ?? '', ...optional('name', str(signatoryNode, 'name', 'certification.signatory.', false, 80)) },
+    signatory: {
+      role: str(signatoryNode, 'role', 'certification.signatory.', true, 120) ?? '',
+      ...optional('name', str(signatoryNode, 'name', 'certification.signatory.', false, 80)),
+    },
     timeZone,
   }
   if (!config.durationMinutes && !problems.length) problems.push(problem('config/missing', file, at(section), { key: 'certification.duration', expected: '1–100000 (minutes)' }))

@@ -40,7 +40,11 @@ export async function hashData(document: Record<string, unknown>, options: Proof
 }
 
 /** Adds a proof; `sign` is the issuer's Ed25519 signer (the private key never enters this module). */
-export async function addProof<T extends Record<string, unknown>>(document: T, options: Omit<ProofOptions, '@context'>, sign: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>): Promise<T & { proof: Proof }> {
+export async function addProof<T extends Record<string, unknown>>(
+  document: T,
+  options: Omit<ProofOptions, '@context'>,
+  sign: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>,
+): Promise<T & { proof: Proof }> {
   // The spec strongly advises copying the document's @context into the proof (§3.3.1 step 2).
   const full: ProofOptions = { ...options, ...('@context' in document && { '@context': document['@context'] }) }
   const signature = await sign(await hashData(document, full))
@@ -54,7 +58,14 @@ export async function verifyProof(secured: Record<string, unknown>, publicKey: U
   const proof = secured.proof as Record<string, unknown> | undefined
   if (!proof || typeof proof !== 'object' || Array.isArray(proof)) return { ok: false, why: 'no-proof' }
   const { proofValue, ...options } = proof
-  if (typeof proofValue !== 'string' || options.type !== 'DataIntegrityProof' || options.cryptosuite !== 'eddsa-jcs-2022' || typeof options.created !== 'string' || typeof options.verificationMethod !== 'string' || options.proofPurpose !== 'assertionMethod') {
+  if (
+    typeof proofValue !== 'string' ||
+    options.type !== 'DataIntegrityProof' ||
+    options.cryptosuite !== 'eddsa-jcs-2022' ||
+    typeof options.created !== 'string' ||
+    typeof options.verificationMethod !== 'string' ||
+    options.proofPurpose !== 'assertionMethod'
+  ) {
     return { ok: false, why: 'malformed-proof' }
   }
   const { proof: _, ...document } = secured
@@ -62,7 +73,8 @@ export async function verifyProof(secured: Record<string, unknown>, publicKey: U
   if (options['@context'] !== undefined) {
     const mine = options['@context']
     const theirs = document['@context']
-    if (!Array.isArray(mine) || !Array.isArray(theirs) || theirs.length < mine.length || mine.some((c, i) => jcs(c) !== jcs(theirs[i]))) return { ok: false, why: 'context-mismatch' }
+    if (!Array.isArray(mine) || !Array.isArray(theirs) || theirs.length < mine.length || mine.some((c, i) => jcs(c) !== jcs(theirs[i])))
+      return { ok: false, why: 'context-mismatch' }
   }
   let signature: Uint8Array
   let data: Uint8Array

@@ -28,7 +28,7 @@ export function forceNobleFallback(on: boolean): void {
   webCrypto = on ? false : undefined
 }
 
-const keys = new Map<string, Promise<CryptoKey>>()
+const keys = new Map<string, ReturnType<typeof crypto.subtle.importKey>>()
 
 export async function verifyEd25519(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): Promise<boolean> {
   if (publicKey.length !== 32 || signature.length !== 64) return false

@@ -54,5 +54,7 @@ export function fingerprint(publicKey: Uint8Array): string {
 
 /** A secret derived from the private key, for deterministic ids that nobody else can predict. */
 export function derivedSecret(key: IssuerKey, label: string): Buffer {
-  return createHash('sha256').update(edSign(null, Buffer.from(`parcours-certify/${label}`), key.privateKey)).digest()
+  return createHash('sha256')
+    .update(edSign(null, Buffer.from(`parcours-certify/${label}`), key.privateKey))
+    .digest()
 }

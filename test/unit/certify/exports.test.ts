@@ -15,6 +15,8 @@ const DIR = resolve(import.meta.dirname, '../../fixtures/certify/exports')
 const A1 = 'Module 1 – RGPD : droits & devoirs'
 const A2 = 'Module 2 – ENT : pilotage'
 const TZ = 'Europe/Paris'
+/** The name Moodle gives a SCORM report download (course short name, activity name with & → amp; and : dropped). */
+const SCORM_M1 = 'RGPD-ENT-2026 Module 1 – RGPD  droits amp; devoirs-20261020_1200-tab_separated.txt'
 
 const read = (lang: string, name: string, scormActivity?: string) =>
   readExport(join(DIR, lang, name), { timeZone: TZ, display: `${lang}/${name}`, ...(scormActivity && { scormActivity }) })
@@ -88,7 +90,7 @@ describe('export readers', () => {
     })
 
     it(`SCORM basic report (${lang}): attempts, best score, first start, never launched`, async () => {
-      const basic = await read(lang, 'scorm-basic_m1.txt', A1)
+      const basic = await read(lang, SCORM_M1, A1)
       expect(basic.kind).toBe('scorm-basic')
       const fact = (email: string) => [...basic.learners.get(email)!.activities.values()][0]!
       expect(fact('chloe.ndiaye@ac-fixture.fr')).toEqual({ attempts: 2, bestScore: 80, startedAt: new Date('2026-10-08T11:00:00Z') })
@@ -99,7 +101,7 @@ describe('export readers', () => {
   }
 
   it('decides per learner: complete AND passed, minimum grade, never launched, names as printed', async () => {
-    const files = await Promise.all([read('fr', 'activity-completion.csv'), read('en', 'grades_comma.csv'), read('fr', 'scorm-basic_m1.txt', A1)])
+    const files = await Promise.all([read('fr', 'activity-completion.csv'), read('en', 'grades_comma.csv'), read('fr', SCORM_M1, A1)])
     const { decisions, rejected } = decide(files, { activities: [A1, A2], course: false, minGrade: 80 })
     const byEmail = Object.fromEntries(
       decisions.map((d) => [
