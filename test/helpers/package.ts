@@ -4,7 +4,7 @@
  * masteryscore ≤ 100, the exact schemaversion string…
  */
 import JSZip from 'jszip'
-import { descendants, parseXml, type XmlElement } from './lms/xml.js'
+import { descendants, parseXml, type XmlElement } from '../../src/lms/xml.js'
 
 export async function unzip(bytes: Uint8Array): Promise<Record<string, Buffer>> {
   const zip = await JSZip.loadAsync(bytes)

@@ -2,10 +2,10 @@
 // it, package validation, total-time arithmetic, relaunch preloads.
 
 import { describe, expect, it } from 'vitest';
-import { addTime12, addTime2004 } from '../helpers/lms/moodle-time.js';
-import { detectVersion, findSco, parseManifest } from '../helpers/lms/manifest.js';
-import { PackageRegistry } from '../helpers/lms/packages.js';
-import { preload12, preload2004 } from '../helpers/lms/relaunch.js';
+import { addTime12, addTime2004 } from '../../src/lms/moodle-time.js';
+import { detectVersion, findSco, parseManifest } from '../../src/lms/manifest.js';
+import { PackageRegistry } from '../../src/lms/packages.js';
+import { preload12, preload2004 } from '../../src/lms/relaunch.js';
 import { minimalPackage } from '../helpers/lms/index.js';
 
 const manifest = (body: string, meta = '<metadata><schemaversion>1.2</schemaversion></metadata>'): string =>

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileToZip, loadTree } from '../helpers/compile.js'
-import { parseManifest } from '../helpers/lms/manifest.js'
+import { parseManifest } from '../../src/lms/manifest.js'
 import { checkPackage, externalLoads, unzip } from '../helpers/package.js'
 import { validateXsd } from '../helpers/xsd.js'
 

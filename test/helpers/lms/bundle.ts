@@ -6,13 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { ScormVersion } from './types.js';
+import type { ScormVersion } from '../../../src/lms/types.js';
 
 let hostScript: Promise<string> | undefined;
 
 export function hostBundle(): Promise<string> {
   hostScript ??= build({
-    entryPoints: [fileURLToPath(new URL('./host-page.ts', import.meta.url))],
+    entryPoints: [fileURLToPath(new URL('../../../src/lms/host-page.ts', import.meta.url))],
     bundle: true,
     write: false,
     format: 'iife',

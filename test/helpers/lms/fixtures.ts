@@ -2,7 +2,7 @@
 // script) and a manifest with the run-time data under test (mastery score, passing score,
 // completion threshold, objectives).
 
-import type { ScormVersion } from './types.js';
+import type { ScormVersion } from '../../../src/lms/types.js';
 
 export interface MinimalPackageOptions {
   version: ScormVersion;

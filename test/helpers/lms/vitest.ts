@@ -4,7 +4,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser, type TestBrowser } from './browser.js';
-import { startLms, type LmsOptions, type LmsServer } from './server.js';
+import type { LmsOptions, LmsServer } from '../../../src/lms/server.js';
+import { startLms } from './start.js';
 import type { PackageFiles } from './zip.js';
 
 export interface LmsFixture {
@@ -18,7 +19,7 @@ export interface LmsFixture {
  * Registers beforeAll/afterEach/afterAll hooks that start the LMS with `packages()` and a
  * browser, and tear them down. Use the returned fixture inside tests only.
  */
-export function useLms(packages: () => Promise<Record<string, PackageFiles>>, options: Omit<LmsOptions, 'packages'> = {}): LmsFixture {
+export function useLms(packages: () => Promise<Record<string, PackageFiles>>, options: Omit<LmsOptions, 'packages' | 'assets'> = {}): LmsFixture {
   let lms: LmsServer | undefined;
   let browser: TestBrowser | undefined;
   const pages: Page[] = [];

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import JSZip from 'jszip';
 
-export type PackageFiles = Map<string, Buffer> | Record<string, Buffer | Uint8Array | string>;
+export type { PackageFiles } from '../../../src/lms/package-files.js';
 
 export async function unzipPackage(source: string | Buffer | Uint8Array): Promise<Map<string, Buffer>> {
   const data = typeof source === 'string' ? await readFile(source) : source;
@@ -17,15 +17,4 @@ export async function unzipPackage(source: string | Buffer | Uint8Array): Promis
     }),
   );
   return files;
-}
-
-/** Normalises the files of a package: Buffer values, paths without a leading "./" or "/". */
-export function normaliseFiles(files: PackageFiles): Map<string, Buffer> {
-  const out = new Map<string, Buffer>();
-  const entries = files instanceof Map ? [...files.entries()] : Object.entries(files);
-  for (const [path, content] of entries) {
-    const clean = path.replace(/^(\.\/|\/)+/, '');
-    out.set(clean, typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content));
-  }
-  return out;
 }

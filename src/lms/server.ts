@@ -1,4 +1,4 @@
-// The strict test LMS: a node:http server on 127.0.0.1 (random port) that deploys unpacked
+// The strict LMS: a node:http server on 127.0.0.1 (random port) that deploys unpacked
 // SCORM packages, plays them through a Moodle-like host page (launch-page.ts + host-page.ts),
 // stores what the SCO commits (like mod/scorm/datamodel.php) and records every API call.
 //
@@ -7,20 +7,41 @@
 //   …
 //   await lms.flush(page);
 //   lms.tracks('alice', 'golf', 'resource_1')  // { 'cmi.core.lesson_status': 'completed', … }
+//
+// The tests (test/helpers/lms) and `parcours preview` both run it: one strictness for both. Its
+// browser side (host-page.ts and the strict layer) comes as prebuilt scripts (LmsAssets): esbuild
+// on the sources in tests, lib/lms/ once built for preview.
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from 'playwright-core';
-import { hostBundle, scormAgainBundle } from './bundle.js';
 import { errorPage, launchPage } from './launch-page.js';
 import type { ManifestInfo } from './manifest.js';
 import { PackageRegistry, contentType } from './packages.js';
 import { needsFreshAttempt2004, preload12, preload2004 } from './relaunch.js';
 import { LmsStore, bySessionSeq, type ScoKey } from './store.js';
 import type { ApiCall, CommitRecord, HostConfig, HostEvent, LaunchMode, ScormVersion, Tracks, Violation } from './types.js';
-import type { PackageFiles } from './zip.js';
+import type { PackageFiles } from './package-files.js';
+
+/** The scripts of the host page: the strict layer (host.js) and scorm-again's bundle per version. */
+export interface LmsAssets {
+  host(): Promise<string>;
+  vendor(version: ScormVersion): Promise<Buffer | string>;
+}
+
+/** What flush() needs of a browser page (playwright's Page has it). */
+export interface FlushablePage {
+  isClosed(): boolean;
+  evaluate(expression: string): Promise<unknown>;
+}
+
+/** Extra routes (preview's own pages): return true when the request was answered. */
+export type ExtraRoutes = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export interface LmsOptions {
+  assets: LmsAssets;
+  /** Port on 127.0.0.1 (default: any free port). A port in use rejects with EADDRINUSE. */
+  port?: number;
+  extraRoutes?: ExtraRoutes;
   /** Packages to deploy at start: name → files (see unzipPackage). */
   packages?: Record<string, PackageFiles>;
   /** Learner id → display name ("lastname, firstname"); default "Learner, <id>". */
@@ -50,7 +71,9 @@ export interface LmsServer {
   /** The next n commits for this SCO fail like a real LMS: "false" + 101 (1.2) / 391 (2004), nothing stored. */
   failNextCommits(n: number, key: { learner: string; pkg: string; sco?: string }, errorCode?: string): void;
   /** Makes sure everything the page reported has reached the server (then waits for beacons). */
-  flush(page?: Page): Promise<void>;
+  flush(page?: FlushablePage): Promise<void>;
+  /** Starts a new attempt for this SCO (Moodle's "start a new attempt"). */
+  newAttempt(learner: string, pkg: string, sco?: string): void;
   /** Polls until fn returns a truthy value (e.g. a beacon-delivered commit); throws after timeoutMs. */
   waitFor<T>(fn: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /** Forgets all stored data and logs (packages stay deployed). */
@@ -80,14 +103,14 @@ async function formFields(req: IncomingMessage, body: string): Promise<[string, 
   return [...new URLSearchParams(body).entries()];
 }
 
-export async function startLms(options: LmsOptions = {}): Promise<LmsServer> {
+export async function startLms(options: LmsOptions): Promise<LmsServer> {
   const registry = new PackageRegistry();
   const store = new LmsStore();
   const missing: string[] = [];
   let active = 0;
   let lastActivity = Date.now();
   for (const [name, files] of Object.entries(options.packages ?? {})) registry.add(name, files);
-  await hostBundle(); // bundle the browser side now: a compile error fails startLms, not a page
+  await options.assets.host(); // bundle the browser side now: a compile error fails startLms, not a page
 
   const keyOf = (learner: string, pkg: string, sco: string | undefined): ScoKey => ({ learner, pkg, sco: registry.sco(pkg, sco).resourceId });
   const learnerName = (id: string): string => options.learnerNames?.[id] ?? `Learner, ${id}`;
@@ -174,9 +197,10 @@ export async function startLms(options: LmsOptions = {}): Promise<LmsServer> {
       const { status, html } = launch(url);
       return send(status, 'text/html; charset=utf-8', html);
     }
-    if (path === '/host.js') return send(200, 'text/javascript; charset=utf-8', await hostBundle());
+    if (await options.extraRoutes?.(req, res, url)) return;
+    if (path === '/host.js') return send(200, 'text/javascript; charset=utf-8', await options.assets.host());
     if (path === '/vendor/scorm12.js' || path === '/vendor/scorm2004.js') {
-      return send(200, 'text/javascript; charset=utf-8', await scormAgainBundle(path.includes('12') ? 'scorm12' : 'scorm2004'));
+      return send(200, 'text/javascript; charset=utf-8', await options.assets.vendor(path.includes('12') ? 'scorm12' : 'scorm2004'));
     }
     if (path === '/commit' && req.method === 'POST') return send(200, 'text/plain', await commit(req, url));
     if (path === '/log' && req.method === 'POST') {
@@ -211,7 +235,13 @@ export async function startLms(options: LmsOptions = {}): Promise<LmsServer> {
         }
       });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const settle = async (quietMs = 60, timeoutMs = 3000): Promise<void> => {
@@ -272,6 +302,9 @@ export async function startLms(options: LmsOptions = {}): Promise<LmsServer> {
         if (Date.now() > end) throw new Error(`lms.waitFor: condition not met within ${timeoutMs} ms`);
         await new Promise((r) => setTimeout(r, 20));
       }
+    },
+    newAttempt: (learner, pkg, sco) => {
+      store.get(keyOf(learner, pkg, sco)).attempts.push({});
     },
     reset: () => {
       store.clear();

@@ -3,7 +3,7 @@
 // exactly at its root; a manifest in a sub-folder is refused with Moodle's message.
 
 import { findSco, parseManifest, type ManifestInfo, type ScoInfo } from './manifest.js';
-import { normaliseFiles, type PackageFiles } from './zip.js';
+import { normaliseFiles, type PackageFiles } from './package-files.js';
 
 export interface DeployedPackage {
   name: string;
