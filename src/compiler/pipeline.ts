@@ -68,11 +68,14 @@ export function createAnalysisCache(): AnalysisCache {
 export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, formats: readonly ScormVersion[], cache?: AnalysisCache): Analysis {
   const diagnostics: Diagnostic[] = []
   const done = (course?: Course, packages: AnalysedPackage[] = []): Analysis => ({ course, packages, diagnostics: sortDiagnostics(diagnostics) })
+  // What the read stage could not read (too large, not UTF-8, unreadable) comes first; such a file has no text.
+  diagnostics.push(...(tree.problems ?? []))
   const courseFile = tree.files[COURSE_FILE]
   if (!courseFile) {
     diagnostics.push(error('course/no-course-file', COURSE_FILE, undefined, { dir: tree.root }))
     return done()
   }
+  if (courseFile.text === undefined && courseFile.bytes === undefined) return done()
   const parsed = parseCourseConfig(courseFile)
   diagnostics.push(...parsed.diagnostics)
   if (!parsed.config) return done()
@@ -87,6 +90,7 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   const contextKey = JSON.stringify([context.files, context.labels])
   const modules: Module[] = []
   for (const file of located.files) {
+    if (tree.files[file]!.text === undefined) continue
     const result = parseCached(tree.files[file]!, contextKey, cache, () => parseModule(tree.files[file]!, context))
     diagnostics.push(...result.diagnostics)
     if (result.module) modules.push(result.module)

@@ -4,8 +4,12 @@
  * `parcours inspect` can read the model back from JSON.
  */
 import type { Lang, QuestionType } from '../shared/sco-data.js'
+import type { Diagnostic } from './diagnostics.js'
 
-/** A file read from the course folder. `text` for Markdown/YAML/templates, `bytes` for the rest. */
+/**
+ * A file of the course folder. `text` for course.yml, modules and templates, `bytes` for the
+ * images they use; neither for a file listed but not needed (never read), or not readable.
+ */
 export interface SourceFile {
   /** Path relative to the course folder, with `/` separators. */
   path: string
@@ -18,6 +22,8 @@ export interface SourceTree {
   /** Absolute or user-given path of the course folder, for messages. */
   root: string
   files: Record<string, SourceFile>
+  /** What the read stage could not do (unreadable, too large, not UTF-8), reported with the course's diagnostics. */
+  problems?: Diagnostic[]
 }
 
 /** A file of the package, before zipping. */
