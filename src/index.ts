@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import type { ScormVersion } from './shared/sco-data.js'
-import { compile, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
+import { compile, createAnalysisCache, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
@@ -45,8 +45,11 @@ export interface BuildResult extends CompileResult {
 
 /** Reads a course folder, compiles it, and writes one zip per format; nothing is written on error. */
 export async function build(contentDir: string, options: BuildOptions): Promise<BuildResult> {
-  const [tree, builtins] = await Promise.all([readTree(contentDir), readBuiltins()])
-  const result = compile(tree, builtins, options.formats, options.cache)
+  const builtins = await readBuiltins()
+  // The read stage parses the modules to find their images; the cache hands that parse to compile().
+  const cache = options.cache ?? createAnalysisCache()
+  const tree = await readTree(contentDir, { strings: builtins.strings, cache })
+  const result = compile(tree, builtins, options.formats, cache)
   const zips = await Promise.all(result.packages.map(async (pkg) => ({ path: join(options.out, pkg.name), bytes: await zipFiles(pkg.files) })))
   try {
     await writeAllAtomic(zips)

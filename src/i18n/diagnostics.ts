@@ -6,6 +6,12 @@ import type { Lang } from '../shared/sco-data.js'
 
 const fr = {
   'course/no-course-file': ["Aucun fichier course.yml dans {dir}.", "créez course.yml à la racine du dossier de la formation (voir le README, « Écrire une formation »)."],
+  'read/unreadable-file': ["Fichier illisible ({reason}).", "vérifiez que le fichier existe et que vous avez le droit de le lire (EACCES : droits ; EMFILE : trop de fichiers ouverts sur la machine, réessayez)."],
+  'read/unreadable-folder': ["Dossier illisible ({reason}) : ses fichiers sont ignorés.", "vérifiez que vous avez le droit de lire ce dossier, ou sortez-le du dossier de la formation."],
+  'read/too-many-files': ["Le dossier de la formation contient plus de {max} fichiers : ce n'est sans doute pas le bon dossier.", "donnez le dossier qui contient course.yml, et rangez ailleurs ce qui n'appartient pas à la formation."],
+  'read/text-too-large': ["Fichier trop gros : {size} Mo, au-delà de la limite de {limit} Mo pour course.yml, un module ou un gabarit.", "découpez ce module en plusieurs modules ; un fichier texte de cette taille n'est sans doute pas un module."],
+  'read/image-too-large': ["Image trop lourde : {size} Mo, au-delà de la limite de {limit} Mo.", "réduisez l'image (dimensions, compression) : elle est téléchargée par chaque apprenant, souvent sur téléphone."],
+  'read/not-utf8': ["Le fichier n'est pas en UTF-8 (octet {byte} à cet endroit).", "enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer avec l'encodage » → UTF-8) ; c'est souvent un « é » enregistré en Latin-1 ou Windows-1252."],
   'yaml/syntax': ["YAML mal formé à cet endroit (détail, en anglais : {reason}).", "vérifiez l'indentation (des espaces, jamais de tabulation) ; mettez entre guillemets droits une valeur qui contient « : » ou commence par * & ! [ ou {."],
   'yaml/colon-in-value': ["La valeur de « {key} » contient « : », que YAML lit comme le début d'une nouvelle clé.", "mettez toute la valeur entre guillemets droits : \"… : …\"."],
   'yaml/duplicate-key': ["La clé « {key} » apparaît deux fois.", "gardez une seule ligne « {key}: … »."],
@@ -62,6 +68,12 @@ export type DiagnosticCode = keyof typeof fr
 
 const en: Record<DiagnosticCode, readonly [string, string]> = {
   'course/no-course-file': ['No course.yml in {dir}.', 'create course.yml at the root of the course folder (see README, "Écrire une formation").'],
+  'read/unreadable-file': ['Cannot read the file ({reason}).', 'check that the file exists and that you may read it (EACCES: permissions; EMFILE: too many open files on this machine, try again).'],
+  'read/unreadable-folder': ['Cannot read the folder ({reason}): its files are ignored.', 'check that you may read this folder, or move it out of the course folder.'],
+  'read/too-many-files': ['The course folder holds more than {max} files: it is probably not the right folder.', 'give the folder that holds course.yml, and move what does not belong to the course elsewhere.'],
+  'read/text-too-large': ['File too large: {size} MB, over the {limit} MB limit for course.yml, a module or a template.', 'split this module into several modules; a text file of this size is probably not a module.'],
+  'read/image-too-large': ['Image too heavy: {size} MB, over the {limit} MB limit.', 'make the image smaller (dimensions, compression): every learner downloads it, often on a phone.'],
+  'read/not-utf8': ['The file is not UTF-8 (byte {byte} here).', 'save the file as UTF-8 (in your editor: "Save with encoding" → UTF-8); it is often an "é" saved as Latin-1 or Windows-1252.'],
   'yaml/syntax': ['Malformed YAML here ({reason}).', 'check the indentation (spaces, never tabs); put in double quotes a value that contains ":" or starts with * & ! [ or {.'],
   'yaml/colon-in-value': ['The value of "{key}" contains ":", which YAML reads as the start of a new key.', 'put the whole value in double quotes: "… : …".'],
   'yaml/duplicate-key': ['Key "{key}" appears twice.', 'keep a single "{key}: …" line.'],

@@ -106,7 +106,8 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
     description: String(raw.description ?? ''),
     audience: String(raw.audience ?? ''),
     duration: raw.duration ?? 0,
-    modules: ((raw.modules ?? []) as unknown[]).map(String),
+    // NFC: a name typed on macOS (NFD) matches the file listed (the read stage lists names in NFC).
+    modules: ((raw.modules ?? []) as unknown[]).map((entry) => String(entry).normalize('NFC')),
     passingScore: raw.passingScore ?? DEFAULTS.passingScore,
     completion,
     attempts: raw.attempts ?? DEFAULTS.attempts,
@@ -114,7 +115,7 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
     sco: raw.sco ?? DEFAULTS.sco,
     theme: {
       colors: Object.fromEntries(Object.entries((theme.colors ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
-      ...(theme.logo && { logo: { src: String(theme.logo), alt: String(theme.logoAlt ?? '') } }),
+      ...(theme.logo && { logo: { src: String(theme.logo).normalize('NFC'), alt: String(theme.logoAlt ?? '') } }),
     },
   }
   const colorProblems = Object.entries(config.theme.colors)

@@ -44,7 +44,8 @@ function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseC
   const dir = posix.dirname(file)
   const known = new Set(ctx.files)
   // `src` comes decoded from the images plugin (`schéma.png`, not `sch%C3%A9ma.png`).
-  const resolve = (src: string): string => posix.normalize(posix.join(dir, src.split(/[?#]/)[0]!))
+  // NFC, as the read stage lists the files: `schéma.png` typed on macOS (NFD) is the same file.
+  const resolve = (src: string): string => posix.normalize(posix.join(dir, src.split(/[?#]/)[0]!)).normalize('NFC')
   return {
     file,
     bodyLine,

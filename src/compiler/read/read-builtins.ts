@@ -5,7 +5,7 @@ import en from '../../i18n/ui.en.json' with { type: 'json' }
 import fr from '../../i18n/ui.fr.json' with { type: 'json' }
 import { packageRoot, packageVersion } from '../../package-root.js'
 import type { Lang } from '../../shared/sco-data.js'
-import { readTree } from './read-tree.js'
+import { listFiles } from './list-files.js'
 
 /** Where `npm run build` puts the browser runtime (never in dist/, the courses' output folder). */
 export const RUNTIME_DIR = 'lib/runtime'
@@ -28,8 +28,10 @@ export function readBuiltins(): Promise<Builtins> {
 
 async function load(): Promise<Builtins> {
   const root = packageRoot()
-  const tree = await readTree(join(root, 'templates'))
-  const templates = Object.fromEntries(Object.values(tree.files).map((f) => [f.path, f.text ?? '']))
+  // parcours' own templates: all of them, as they are (a course folder is read by readTree).
+  const listing = await listFiles(join(root, 'templates'))
+  const paths = [...listing.files.keys()].filter((p) => p.endsWith('.hbs')).sort()
+  const templates = Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await readFile(join(root, 'templates', p), 'utf8')] as const)))
   const [js, css] = await Promise.all([readFile(join(root, RUNTIME_DIR, 'parcours.js'), 'utf8'), readFile(join(root, RUNTIME_DIR, 'parcours.css'), 'utf8')])
   return { templates, strings: { fr, en }, runtime: { js, css }, generatorVersion: packageVersion() }
 }

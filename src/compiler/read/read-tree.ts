@@ -1,23 +1,107 @@
-/** I/O in: a course folder → SourceTree. Text files are decoded, others kept as bytes. */
-import { readdir, readFile } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+/**
+ * I/O in: a course folder → SourceTree, read lazily. Every file is listed by name, but only these
+ * are read, each checked against a size limit before a byte is loaded:
+ *
+ *   course.yml, the modules it lists, the templates of templates/   text, UTF-8, ≤ TEXT_LIMIT
+ *   the logo and the images the modules show                      bytes, ≤ IMAGE_LIMIT
+ *
+ * An unrelated 2 GB video or 20,000 stray files in the folder cost nothing. A file that cannot be
+ * read, is too large or is not UTF-8 is a diagnostic with its path (SourceTree.problems), never a
+ * crash: the pipeline reports it with the course's other mistakes.
+ */
+import { open } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Lang } from '../../shared/sco-data.js'
+import { error, warning, type Diagnostic } from '../diagnostics.js'
+import { resolveModuleFile } from '../parse/course-files.js'
+import { parseCourseConfig } from '../parse/course-config.js'
+import { analyse, COURSE_FILE, type AnalysisCache } from '../pipeline.js'
 import type { SourceFile, SourceTree } from '../types.js'
+import { decodeText } from './decode-text.js'
+import { listFiles, MAX_ENTRIES, reasonOf } from './list-files.js'
 
-const TEXT = /\.(md|markdown|ya?ml|hbs|json|css|txt)$/i
+/** course.yml, a module, a template (stated in the README). */
+export const TEXT_LIMIT = 2 * 1024 * 1024
+/** An image or the logo (stated in the README). */
+export const IMAGE_LIMIT = 25 * 1024 * 1024
+/** Files read at the same time: far below any open-files limit. */
+const CONCURRENCY = 8
 
-export async function readTree(root: string): Promise<SourceTree> {
+export interface ReadOptions {
+  /** The listing stops (read/too-many-files) after this many entries; MAX_ENTRIES by default. */
+  maxEntries?: number
+  /** parcours' UI strings, for the analysis that finds the images (and the cache it fills). */
+  strings?: Record<Lang, Record<string, string>>
+  /** Filled here, re-used by the compile that follows: the modules are parsed once per build. */
+  cache?: AnalysisCache
+}
+
+export async function readTree(root: string, options: ReadOptions = {}): Promise<SourceTree> {
+  const listing = await listFiles(root, options.maxEntries)
+  const problems: Diagnostic[] = []
+  for (const { path, reason } of listing.unreadable) problems.push((path === '.' ? error : warning)('read/unreadable-folder', path, undefined, { reason }))
+  if (listing.tooMany) problems.push(error('read/too-many-files', '.', undefined, { max: options.maxEntries ?? MAX_ENTRIES }))
   const files: Record<string, SourceFile> = {}
-  const entries = await readdir(root, { recursive: true, withFileTypes: true })
-  const paths = entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((p) => !p.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
-    .sort()
-  await Promise.all(
-    paths.map(async (path) => {
-      const bytes = await readFile(join(root, path))
-      files[path] = TEXT.test(path) ? { path, text: bytes.toString('utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') } : { path, bytes }
-    }),
-  )
-  return { root, files }
+  for (const path of [...listing.files.keys()].sort()) files[path] = { path }
+  const tree: SourceTree = { root, files, problems }
+  const load = async (paths: readonly string[], kind: 'text' | 'image'): Promise<void> => {
+    const queue = paths.filter((path) => path in files && !('text' in files[path]!) && !('bytes' in files[path]!))
+    const worker = async (): Promise<void> => {
+      for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
+        const result = await readOne(join(root, listing.files.get(path)!), path, kind)
+        if ('problem' in result) problems.push(result.problem)
+        else files[path] = { path, ...result }
+      }
+    }
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  }
+
+  await load([COURSE_FILE], 'text')
+  const course = files[COURSE_FILE]?.text !== undefined ? parseCourseConfig(files[COURSE_FILE]!).config : undefined
+  const modules = (course?.modules ?? []).map((entry) => resolveModuleFile(entry, files)).filter((f): f is string => f !== undefined)
+  const templates = Object.keys(files).filter((f) => f.startsWith('templates/') && f.endsWith('.hbs'))
+  await load([...modules, ...templates], 'text')
+  // The images the modules show: the same analysis the build runs next (its cache keeps the parse).
+  const strings = options.strings ?? { fr: {}, en: {} }
+  const analysis = analyse(tree, { strings }, [], options.cache)
+  const images = analysis.course?.modules.flatMap((m) => m.assets.map((a) => a.from)) ?? []
+  const logo = course?.theme.logo?.src
+  await load([...new Set([...(logo ? [logo] : []), ...images])], 'image')
+  return tree
+}
+
+type ReadResult = { text: string } | { bytes: Uint8Array } | { problem: Diagnostic }
+
+/** Opens, checks the size on the open file (not a name that could change), then reads. */
+async function readOne(absolute: string, path: string, kind: 'text' | 'image'): Promise<ReadResult> {
+  const limit = kind === 'text' ? TEXT_LIMIT : IMAGE_LIMIT
+  let bytes: Uint8Array
+  try {
+    const handle = await open(absolute, 'r')
+    try {
+      const { size } = await handle.stat()
+      if (size > limit) {
+        const code = kind === 'text' ? 'read/text-too-large' : 'read/image-too-large'
+        return { problem: error(code, path, undefined, { size: megabytes(size), limit: megabytes(limit) }) }
+      }
+      bytes = await handle.readFile()
+    } finally {
+      await handle.close()
+    }
+  } catch (e) {
+    return { problem: error('read/unreadable-file', path, undefined, { reason: reasonOf(e) }) }
+  }
+  if (kind === 'image') return { bytes }
+  const decoded = decodeText(bytes)
+  if ('badByte' in decoded) {
+    const { line, column, byte } = decoded.badByte
+    return { problem: error('read/not-utf8', path, { line, column }, { byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}` }) }
+  }
+  return { text: decoded.text }
+}
+
+/** `2.5`, `25`, `2560`: one decimal below 10 MB, the same digits in French and English texts. */
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024)
+  return mb < 10 ? (Math.ceil(mb * 10) / 10).toString() : Math.ceil(mb).toString()
 }

@@ -35,6 +35,11 @@ const NOT_IN_CORPUS: Partial<Record<DiagnosticCode, string>> = {
   'question/too-many-choices': 'needs 37 answers: see parse.test.ts',
   'state/too-large': 'generated course: test/unit/compiler/state-budget.test.ts',
   'state/key-collision': 'generated ids: test/unit/compiler/state-budget.test.ts',
+  'read/unreadable-file': 'needs a file the system refuses: test/unit/hostile/read-errors.test.ts',
+  'read/unreadable-folder': 'needs a folder the system refuses (tests may run as root): test/unit/hostile/read-errors.test.ts',
+  'read/too-many-files': 'needs 100,000 files: test/unit/hostile/read.test.ts (with a lower limit)',
+  'read/text-too-large': 'needs a 2 MB file: test/unit/hostile/read.test.ts (sparse files)',
+  'read/image-too-large': 'needs a 25 MB file: test/unit/hostile/read.test.ts (sparse files)',
 }
 
 let builtins: Builtins
