@@ -133,10 +133,13 @@ function boot(): void {
       session.showPage(page.id, page.key)
       quiz.pageShown()
       session.commit() // one commit per page change (and one at launch)
+      pageAddress(page.id)
     },
   })
-  const hash = window.location.hash.slice(1)
-  if (!(session.launchLocation && nav.go(session.launchLocation, true)) && !(hash && nav.go(hash, true))) {
+  // The page's own address (`#/module/page`, written by pageAddress) wins over the LMS bookmark:
+  // a reload (preview, or the learner's) lands on the page shown. Moodle never adds a hash.
+  const hash = window.location.hash.replace(/^#\/?/, '')
+  if (!(hash && nav.go(hash, true)) && !(session.launchLocation && nav.go(session.launchLocation, true))) {
     const first = nav.pages[0]
     if (first) nav.go(first.id, true)
   }
@@ -155,6 +158,15 @@ function boot(): void {
   })
   Object.defineProperty(window, 'parcours', { value: handle, enumerable: false })
   document.body.classList.remove('pc-nojs')
+}
+
+/** Each page has its own address, `#/<module>/<page>`, replaced (not pushed: Back leaves the SCO as before). */
+function pageAddress(pageId: string): void {
+  try {
+    window.history.replaceState(window.history.state, '', '#/' + pageId)
+  } catch {
+    // A sandboxed or opaque document: the address simply does not follow.
+  }
 }
 
 function start(): void {
