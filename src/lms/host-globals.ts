@@ -38,6 +38,7 @@ export interface HostWindow extends MinimalWindow {
   API_1484_11?: unknown;
   XMLHttpRequest: new () => MinimalXhr;
   navigator: { sendBeacon(url: string, data: string | URLSearchParams): boolean };
+  localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   document: MinimalWindow['document'] & {
     createElement(tag: string): MinimalElement;
     getElementById(id: string): MinimalElement | null;

@@ -3,7 +3,7 @@
 // `flush()` can await everything. Once the page is being dismissed, fetch may be cancelled:
 // pending entries and every later entry go out with navigator.sendBeacon, like Moodle's commits.
 
-import { host } from './host-globals.js';
+import { sendBeacon } from './host-beacon.js';
 import type { ApiCall, HostEvent, Violation } from './types.js';
 
 type Entry = { calls?: Omit<ApiCall, 'session'>; violations?: Omit<Violation, 'session'>; events?: Omit<HostEvent, 'session'> };
@@ -67,7 +67,7 @@ export class LogUploader {
     const send = (): void => {
       if (!chunk.length) return;
       this.pending = chunk;
-      host.navigator.sendBeacon(this.url, JSON.stringify(this.take()));
+      sendBeacon(this.url, JSON.stringify(this.take()));
       chunk = [];
       size = 0;
     };

@@ -4,6 +4,7 @@
 // then navigator.sendBeacon is used and the SCO is told "true\n0" whatever the server does.
 // If the sync XHR throws (e.g. the SCO frame is unloading), Moodle retries with a beacon too.
 
+import { sendBeacon } from './host-beacon.js';
 import { host, type MinimalWindow } from './host-globals.js';
 
 export interface TransportResult {
@@ -53,7 +54,7 @@ export class MoodleTransport {
     params.append('unloading', '1');
     const target = url + (url.includes('?') ? '&' : '?') + 'api=beacon';
     // The result is only "was it queued"; the server's answer is never seen (request.js useSendBeacon).
-    const queued = host.navigator.sendBeacon(target, params);
+    const queued = sendBeacon(target, params);
     return { text: queued ? 'true\n0' : 'false\n101', transport: 'beacon' };
   }
 

@@ -14,6 +14,7 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { BEACON_COUNT_KEY } from './host-beacon.js';
 import { errorPage, launchPage } from './launch-page.js';
 import type { ManifestInfo } from './manifest.js';
 import { PackageRegistry, contentType } from './packages.js';
@@ -32,6 +33,16 @@ export interface LmsAssets {
 export interface FlushablePage {
   isClosed(): boolean;
   evaluate(expression: string): Promise<unknown>;
+  url(): string;
+}
+
+/**
+ * What flush() needs of the browser once no page of the LMS is open: the localStorage of each
+ * origin, where the host page counts the beacons it queued (host-beacon.ts). Playwright's
+ * BrowserContext has it.
+ */
+export interface BeaconCounter {
+  storageState(): Promise<{ origins: { origin: string; localStorage: { name: string; value: string }[] }[] }>;
 }
 
 /** Extra routes (preview's own pages): return true when the request was answered. */
@@ -70,11 +81,17 @@ export interface LmsServer {
   missingFiles(): string[];
   /** The next n commits for this SCO fail like a real LMS: "false" + 101 (1.2) / 391 (2004), nothing stored. */
   failNextCommits(n: number, key: { learner: string; pkg: string; sco?: string }, errorCode?: string): void;
-  /** Makes sure everything the page reported has reached the server (then waits for beacons). */
+  /**
+   * Makes sure everything the pages reported has reached the server: the page's pending batches,
+   * then every beacon the browser queued (numbered by the host page, see host-beacon.ts). A
+   * condition, not a quiet period. Without a live page it asks the browser given to watchBrowser.
+   */
   flush(page?: FlushablePage): Promise<void>;
+  /** The browser whose pages use this LMS (flush reads how many beacons it queued). */
+  watchBrowser(browser: BeaconCounter): void;
   /** Starts a new attempt for this SCO (Moodle's "start a new attempt"). */
   newAttempt(learner: string, pkg: string, sco?: string): void;
-  /** Polls until fn returns a truthy value (e.g. a beacon-delivered commit); throws after timeoutMs. */
+  /** Polls until fn returns a truthy value (e.g. a beacon-delivered commit); throws after timeoutMs (default 30 s). */
   waitFor<T>(fn: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /** Forgets all stored data and logs (packages stay deployed). */
   reset(): void;
@@ -108,7 +125,8 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
   const store = new LmsStore();
   const missing: string[] = [];
   let active = 0;
-  let lastActivity = Date.now();
+  const beaconsReceived = new Set<number>();
+  let browser: BeaconCounter | undefined;
   for (const [name, files] of Object.entries(options.packages ?? {})) registry.add(name, files);
   await options.assets.host(); // bundle the browser side now: a compile error fails startLms, not a page
 
@@ -231,7 +249,9 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
       .finally(() => {
         if (tracked) {
           active--;
-          lastActivity = Date.now();
+          // Counted once handled: what it carried is stored.
+          const beacon = url.searchParams.get('beacon');
+          if (beacon) beaconsReceived.add(Number(beacon));
         }
       });
   });
@@ -244,9 +264,25 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const settle = async (quietMs = 60, timeoutMs = 3000): Promise<void> => {
+  const waitFor = async <T>(fn: () => T | undefined | null | false, timeoutMs = 30_000, what = 'condition'): Promise<T> => {
     const end = Date.now() + timeoutMs;
-    while (Date.now() < end && (active > 0 || Date.now() - lastActivity < quietMs)) await new Promise((r) => setTimeout(r, 10));
+    for (;;) {
+      const v = fn();
+      if (v) return v;
+      if (Date.now() > end) throw new Error(`lms.waitFor: ${what} not met within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+  /** How many beacons the browser queued: read in the live page when there is one, else in the browser's storage. */
+  const beaconsQueued = async (page?: FlushablePage): Promise<number> => {
+    if (page && !page.isClosed() && page.url().startsWith(origin)) {
+      const n = await page.evaluate(`localStorage.getItem(${JSON.stringify(BEACON_COUNT_KEY)})`).catch(() => undefined);
+      if (n !== undefined) return Number(n ?? '0');
+    }
+    if (!browser) throw new Error('lms.flush: no browser to ask how many beacons it queued; call lms.watchBrowser(context) first');
+    const state = await browser.storageState();
+    const item = state.origins.find((o) => o.origin === origin)?.localStorage.find((i) => i.name === BEACON_COUNT_KEY);
+    return Number(item?.value ?? '0');
   };
   const read = <T extends { session: number; seq: number }>(pick: (r: ReturnType<LmsStore['get']>) => T[]) =>
     (learner: string, pkg: string, sco?: string): T[] => {
@@ -284,25 +320,18 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
       store.get(keyOf(key.learner, key.pkg, key.sco)).failNext = { count: n, code: errorCode };
     },
     flush: async (page) => {
-      let state: { beacons: boolean } | null = null;
       if (page && !page.isClosed()) {
-        state = (await page
-          .evaluate('globalThis.__lmsHost ? globalThis.__lmsHost.flush() : null')
-          .catch(() => null)) as { beacons: boolean } | null;
+        // Batches still pending in a live host page go out by fetch; this resolves once the server answered them.
+        await page.evaluate('globalThis.__lmsHost ? globalThis.__lmsHost.flush() : null').catch(() => null);
       }
-      // A live host page that never switched to beacons has delivered everything; otherwise
-      // (page closed or navigated away, SCO unloaded) wait for the beacons to land.
-      await settle(state && !state.beacons ? 0 : 80);
+      const queued = await beaconsQueued(page);
+      const missing = (): number[] => Array.from({ length: queued }, (_, i) => i + 1).filter((n) => !beaconsReceived.has(n));
+      await waitFor(() => active === 0 && missing().length === 0, 30_000, `beacons ${missing().join(', ')} of ${queued} delivered`);
     },
-    waitFor: async (fn, timeoutMs = 5000) => {
-      const end = Date.now() + timeoutMs;
-      for (;;) {
-        const v = fn();
-        if (v) return v;
-        if (Date.now() > end) throw new Error(`lms.waitFor: condition not met within ${timeoutMs} ms`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+    watchBrowser: (b) => {
+      browser = b;
     },
+    waitFor: (fn, timeoutMs) => waitFor(fn, timeoutMs),
     newAttempt: (learner, pkg, sco) => {
       store.get(keyOf(learner, pkg, sco)).attempts.push({});
     },

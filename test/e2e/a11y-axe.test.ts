@@ -9,15 +9,20 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Learner, wrongAnswer } from '../helpers/learner.js'
 import { openSco } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
 import { A11Y_COURSE, buildPackage, describeViolations, resultsDir, runAxe, type Surface } from './a11y-helpers.js'
 import type { Page } from 'playwright-core'
+import type { ScoData } from '../../src/shared/sco-data.js'
+
+// Built before the tests are collected: one axe test per page of the sample course.
+const samplePackage = await buildPackage()
+const samplePages = scoData(samplePackage).pages
 
 const t = useLms(async () => ({
-  sample: await buildPackage(),
+  sample: samplePackage,
   a11y: await buildPackage(A11Y_COURSE),
   'a11y-en': await buildPackage(A11Y_COURSE, 'scorm2004', { 'course.yml': (s) => s.replace('language: fr', 'language: en') }),
 }))
@@ -43,19 +48,35 @@ afterAll(async () => {
   await writeFile(join(dir, 'axe-summary.json'), JSON.stringify(summary, null, 2) + '\n')
 })
 
-describe('axe-core: 0 violations', () => {
-  it('on every page of the sample course', async () => {
-    const page = await t.page()
+function scoData(files: Map<string, Buffer>): ScoData {
+  const html = files.get('index.html')?.toString('utf8') ?? ''
+  const json = /<script type="application\/json" id="pc-data">([\s\S]*?)<\/script>/.exec(html)?.[1]
+  if (!json) throw new Error('the sample package has no #pc-data in index.html')
+  return JSON.parse(json) as ScoData
+}
+
+describe('axe-core: 0 violations on each page of the sample course', () => {
+  // One SCO open for the whole walk (opening one per page triples the time); each test goes
+  // to its page through the table of contents, so none depends on the one before.
+  let opened: { page: Page; sco: Surface; learner: Learner } | undefined
+  beforeAll(async () => {
+    const page = await t.browser.newPage()
     const { sco } = await openSco(page, t.lms.url('sample', undefined, 'pages'))
-    const learner = new Learner(sco)
-    const data = await learner.data()
-    for (const [i, p] of data.pages.entries()) {
-      if (i > 0) await learner.next()
-      await check(page, sco, `sample page ${p.id}`, i % 5 === 0 || p.assessment ? ['light', 'dark'] : ['light'])
-    }
-    expectClean('sample page')
+    opened = { page, sco, learner: new Learner(sco) }
+  })
+  afterAll(async () => {
+    await opened?.page.close()
   })
 
+  it.each(samplePages.map((p, i) => ({ ...p, i })))('$id', async ({ id, i, assessment }) => {
+    const { page, sco, learner } = opened!
+    if ((await learner.currentPage()) !== id) await learner.goTo(id)
+    await check(page, sco, `sample page ${id}`, i % 5 === 0 || assessment ? ['light', 'dark'] : ['light'])
+    expectClean(`sample page ${id} `)
+  })
+})
+
+describe('axe-core: 0 violations', () => {
   it('on a content page with a table, a definition list, callouts, an image and a lang span', async () => {
     const page = await t.page()
     const { sco } = await openSco(page, t.lms.url('a11y', undefined, 'content'))

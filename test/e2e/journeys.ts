@@ -47,9 +47,10 @@ export function journeys(version: ScormVersion): void {
   /** Closes the tab the way a learner does (pagehide fires), then waits for the beacons. */
   async function closeTab(page: Page, learner: string, pkg = 'course'): Promise<void> {
     const sessions = new Set(t.lms.calls(learner, pkg).map((c) => c.session)).size
-    await page.close({ runBeforeUnload: true })
+    // With runBeforeUnload, close() does not wait for the page to go: wait for its close event.
+    await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
     // The SCO's last commit and its finish travel as beacons while the tab goes away.
-    await t.lms.waitFor(() => t.lms.calls(learner, pkg).filter((c) => c.method === cmi.finish).length >= sessions, 10_000)
+    await t.lms.waitFor(() => t.lms.calls(learner, pkg).filter((c) => c.method === cmi.finish).length >= sessions)
     await t.lms.flush()
   }
 

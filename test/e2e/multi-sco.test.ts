@@ -39,9 +39,9 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s, one SCO per module', (vers
     expect(data.modules.map((m) => m.id)).toEqual(['cadre-de-confiance'])
     await learn.visitAll()
     await learn.takeAssessment('cadre-de-confiance')
-    await page.close({ runBeforeUnload: true })
+    await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
     const finish = version === 'scorm12' ? 'LMSFinish' : 'Terminate'
-    await t.lms.waitFor(() => t.lms.calls(learner, version, 'RES-cadre-de-confiance').some((c) => c.method === finish), 10_000)
+    await t.lms.waitFor(() => t.lms.calls(learner, version, 'RES-cadre-de-confiance').some((c) => c.method === finish))
     await t.lms.flush()
     const tracks = t.lms.tracks(learner, version, 'RES-cadre-de-confiance')
     if (version === 'scorm12') {

@@ -77,7 +77,8 @@ describe('network', () => {
     // A canary from the SCO, outside its package (same server): the recording must catch it.
     const canary = `${t.lms.origin}/pkg/not-${pkg}/canary.png`
     await sco.evaluate((url: string) => new Promise((done) => Object.assign(new (globalThis as any).Image(), { onerror: done, onload: done, src: url })), canary)
-    if (mode === 'window') await (sco as Page).close({ runBeforeUnload: true })
+    // With runBeforeUnload, close() does not wait for the page to go: wait for its close event (unload handlers ran).
+    if (mode === 'window') await Promise.all([(sco as Page).waitForEvent('close'), (sco as Page).close({ runBeforeUnload: true })])
     await t.lms.flush(page)
     stop()
 

@@ -29,7 +29,9 @@ export class Learner {
   }
 
   async previous(): Promise<void> {
+    const before = await this.currentPage()
     await this.surface.locator('#pc-prev').click()
+    await this.surface.waitForFunction((id) => document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page') !== id, before)
   }
 
   /** Opens a page from the table of contents (opening the contents first on narrow screens). */

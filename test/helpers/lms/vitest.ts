@@ -26,6 +26,7 @@ export function useLms(packages: () => Promise<Record<string, PackageFiles>>, op
   beforeAll(async () => {
     lms = await startLms({ ...options, packages: await packages() });
     browser = await launchBrowser();
+    lms.watchBrowser(browser.context);
   }, 60_000);
   afterEach(async () => {
     await Promise.all(pages.splice(0).map((p) => p.close().catch(() => undefined)));
