@@ -10,6 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
+import { buildVerifierScript } from './verifier-script.js'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = join(root, 'lib')
@@ -18,8 +19,12 @@ const outDir = join(root, 'lib')
 await mkdir(outDir, { recursive: true })
 for (const entry of await readdir(outDir)) if (entry !== 'runtime') await rm(join(outDir, entry), { recursive: true, force: true })
 
+// The inspector's page script, inlined by `parcours certify verifier` into verifier.html.
+const verifierScript = await buildVerifierScript(root)
+
 const result = await esbuild.build({
   absWorkingDir: root,
+  define: { __PARCOURS_VERIFIER_SCRIPT__: JSON.stringify(verifierScript) },
   entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' },
   outdir: 'lib',
   bundle: true,

@@ -4,6 +4,7 @@
  */
 import type { Command } from '../command.js'
 import { build } from './build.js'
+import { certify } from './certify.js'
 import { init } from './init.js'
 
-export const COMMANDS: readonly Command[] = [init, build]
+export const COMMANDS: readonly Command[] = [init, build, certify]
