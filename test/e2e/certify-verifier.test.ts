@@ -19,6 +19,9 @@ import { describeViolations, runAxe } from './a11y-helpers.js'
 // @ts-expect-error: a plain ES module script, no types
 import { buildVerifierScript } from '../../scripts/verifier-script.js'
 
+// Page code runs in the browser: the Node typecheck does not know the DOM.
+declare const document: any
+
 const FIX = resolve(import.meta.dirname, '../fixtures/certify')
 const PASS = 'correct horse battery staple'
 
