@@ -9,14 +9,10 @@ import type { LearnerState, StateNotice } from '../shared/state-codec.js'
 import { decode, emptyState, encodeWithin } from '../shared/state-codec.js'
 import type { Verdict } from './answers.js'
 import { Committer } from './committer.js'
-import { interaction12, interaction2004 } from './interactions.js'
-import { readLaunch12 } from './lms/scorm12.js'
-import { readLaunch2004 } from './lms/scorm2004.js'
+import type { Dialect, Values } from './lms/dialect.js'
 import type { Lms } from './lms/types.js'
-import { ELEMENTS } from './lms/types.js'
-import { duration2004, timespan12 } from './time.js'
 import type { Summary } from './tracking.js'
-import { statusValues, summarize } from './tracking.js'
+import { summarize } from './tracking.js'
 
 /** Time counted only while the page is visible. Milliseconds in, seconds out. */
 export class VisibleClock {
@@ -101,6 +97,10 @@ export class Session {
     return this.options.lms
   }
 
+  private get dialect(): Dialect {
+    return this.options.lms.dialect
+  }
+
   /** Initialize and read back the learner's state. False if the LMS refused to start. */
   start(): boolean {
     this.started = this.lms.initialize()
@@ -108,7 +108,7 @@ export class Session {
       this.errors.push(`initialize (${this.lms.lastError()})`)
       return false
     }
-    const launch = this.data.version === 'scorm12' ? readLaunch12(this.lms) : readLaunch2004(this.lms)
+    const launch = this.dialect.readLaunch(this.lms)
     const decoded = decode(launch.suspendData, this.data)
     this.state = decoded.state
     this.notices = decoded.notices
@@ -144,17 +144,17 @@ export class Session {
     if (this.readOnly) return true
     this.tick()
     const data = this.data
-    const names = ELEMENTS[data.version]
+    const names = this.dialect.elements
     const fitted = encodeWithin(this.state, data, data.stateLimit)
     this.droppedForSize = fitted.dropped
     const seconds = this.sessionSeconds()
     const summary = summarize(data, this.state)
     if (this.options.onProgress) this.options.onProgress(summary)
-    const values: Array<[string, string]> = [
+    const values: Values = [
       [names.location, this.location],
       [names.suspendData, fitted.text],
-      [names.sessionTime, data.version === 'scorm12' ? timespan12(seconds) : duration2004(seconds)],
-      ...statusValues(data.version, summary),
+      [names.sessionTime, this.dialect.sessionTime(seconds)],
+      ...this.dialect.status(summary),
       ...this.objectiveValues(summary.complete),
     ]
     let ok = true
@@ -175,30 +175,13 @@ export class Session {
     return ok
   }
 
-  /**
-   * SCORM 2004, one SCO per module: once the module is complete, its completion objective is
-   * `passed`; the manifest maps it to the global objective that unlocks the next module. The LMS
-   * may already list the manifest's objectives in cmi.objectives: reuse the entry with our id.
-   */
-  private objectiveValues(complete: boolean): Array<[string, string]> {
+  /** The SCO's completion objective, once complete (SCORM 2004, one SCO per module). */
+  private objectiveValues(complete: boolean): Values {
     const id = this.data.completionObjective
-    if (!id || !complete || this.data.version !== 'scorm2004' || this.lms.mode === 'local') return []
-    if (this.objectiveIndex === null) {
-      const count = parseInt(this.lms.get('cmi.objectives._count'), 10)
-      let index = Number.isFinite(count) && count > 0 ? count : 0
-      for (let i = 0; i < index; i++) {
-        if (this.lms.get(`cmi.objectives.${i}.id`) === id) {
-          index = i
-          break
-        }
-      }
-      this.objectiveIndex = index
-    }
-    const p = `cmi.objectives.${this.objectiveIndex}.`
-    return [
-      [p + 'id', id],
-      [p + 'success_status', 'passed'],
-    ]
+    const objectives = this.dialect.objectives
+    if (!id || !complete || !objectives) return []
+    if (this.objectiveIndex === null) this.objectiveIndex = objectives.find(this.lms, id)
+    return objectives.passed(this.objectiveIndex, id)
   }
 
   /** Commits (with retries on failure). Nothing happens before a successful start or after the end. */
@@ -209,10 +192,10 @@ export class Session {
 
   /** Writes one interaction record (not committed: the next commit carries it). */
   record(question: QuestionData, value: string, verdict: Verdict, latencySeconds: number): void {
-    if (!this.lms.active || this.lms.mode === 'local' || this.readOnly) return
+    if (!this.lms.active || this.readOnly) return
     const n = this.state.interactions
-    const input = { question, value, verdict, latencySeconds, date: new Date() }
-    const values = this.data.version === 'scorm12' ? interaction12(n, input) : interaction2004(n, input)
+    const values = this.dialect.interaction(n, { question, value, verdict, latencySeconds, date: new Date() })
+    if (!values) return
     for (let i = 0; i < values.length; i++) {
       const [element, text] = values[i] as [string, string]
       if (this.lms.set(element, text)) continue

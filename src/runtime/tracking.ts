@@ -1,7 +1,7 @@
 /**
  * Score, completion and status of a SCO, from the course data and the learner state. Pure: the
- * status truth table is unit-tested here and printed by the compiler's docs, so that what the
- * manifest declares and what the runtime reports are the same policy.
+ * policy is unit-tested here, so that what the manifest declares and what the runtime reports are
+ * the same. Each dialect (lms/scorm12.ts, lms/scorm2004.ts) turns a Summary into its elements.
  *
  * Score: points of the right answers of the latest submitted attempt of every assessment, over
  * the points of all scored questions of the SCO, × 100, 2 decimals. It exists only once every
@@ -9,7 +9,7 @@
  * Completion: every page seen (if `policy.allPages`) and accumulated time ≥ `policy.minTimeSeconds`.
  */
 
-import type { ScoData, ScormVersion } from '../shared/sco-data.js'
+import type { ScoData } from '../shared/sco-data.js'
 import type { LearnerState } from '../shared/state-codec.js'
 import { stateKey } from '../shared/state-key.js'
 import { isComplete, judge } from './answers.js'
@@ -110,52 +110,4 @@ export function summarize(data: ScoData, state: LearnerState): Summary {
 /** A number as a CMIDecimal: no exponent, at most 4 decimals. */
 export function decimal(value: number): string {
   return String(Math.round(value * 10000) / 10000)
-}
-
-/**
- * The status elements to send, in order. Session time, location and suspend_data are sent by
- * the caller. Never `not attempted`; the score only once it exists.
- *
- * SCORM 1.2 `cmi.core.lesson_status`: with assessments, `incomplete` until they are all submitted,
- * then `passed`/`failed` (what Moodle's masteryoverride would write at LMSFinish anyway);
- * without, `completed` once complete. `cmi.core.exit` = `suspend` until finished: finished means
- * completed, passed and complete, or failed with no attempt left.
- *
- * SCORM 2004: `completion_status` from the completion rule, `success_status` set by the SCO (Moodle
- * never derives it), `exit` = `suspend` until completed and (passed or no assessment): Moodle
- * reloads 2004 data only after a suspend exit.
- */
-export function statusValues(version: ScormVersion, s: Summary): Array<[string, string]> {
-  const out: Array<[string, string]> = []
-  if (version === 'scorm12') {
-    let status: string
-    let finished: boolean
-    if (s.assessed) {
-      status = !s.allSubmitted ? 'incomplete' : s.passed ? 'passed' : 'failed'
-      finished = s.allSubmitted && (s.passed ? s.complete : !s.canRetry)
-    } else {
-      status = s.complete ? 'completed' : 'incomplete'
-      finished = s.complete
-    }
-    out.push(['cmi.core.lesson_status', status])
-    if (s.score !== null) {
-      out.push(['cmi.core.score.raw', decimal(s.score)], ['cmi.core.score.min', '0'], ['cmi.core.score.max', '100'])
-    }
-    out.push(['cmi.core.exit', finished ? '' : 'suspend'])
-  } else {
-    out.push(['cmi.completion_status', s.complete ? 'completed' : 'incomplete'])
-    out.push(['cmi.success_status', s.passed === null ? 'unknown' : s.passed ? 'passed' : 'failed'])
-    if (s.score !== null) {
-      out.push(
-        ['cmi.score.scaled', decimal(s.score / 100)],
-        ['cmi.score.raw', decimal(s.score)],
-        ['cmi.score.min', '0'],
-        ['cmi.score.max', '100'],
-      )
-    }
-    out.push(['cmi.progress_measure', decimal(s.progress)])
-    const finished = s.complete && (!s.assessed || s.passed === true)
-    out.push(['cmi.exit', finished ? 'normal' : 'suspend'])
-  }
-  return out
 }

@@ -4,7 +4,8 @@
  * is called after finish never throws out of here.
  */
 
-import type { Lms, LmsMode } from './types.js'
+import type { ApiDialect } from './dialect.js'
+import type { Lms } from './types.js'
 
 /** Method names of one SCORM version's API. */
 export interface ApiNames {
@@ -25,13 +26,14 @@ export class ApiLms implements Lms {
   private ended = false
   private error = 0
 
+  private readonly names: ApiNames
+
   constructor(
-    readonly mode: Exclude<LmsMode, 'local'>,
+    readonly dialect: ApiDialect,
     private readonly api: ApiObject,
-    private readonly names: ApiNames,
-    /** Error codes of Initialize meaning "already initialized" (the SCO page was reloaded). */
-    private readonly alreadyInitialized: number,
-  ) {}
+  ) {
+    this.names = dialect.api.names
+  }
 
   get active(): boolean {
     return this.started && !this.ended
@@ -69,7 +71,7 @@ export class ApiLms implements Lms {
     if (this.started || this.ended) return this.active
     let ok = this.ok(this.names.initialize, '')
     // Reloading the SCO page inside the same LMS frame: the API is still initialized.
-    if (!ok && this.error === this.alreadyInitialized) ok = true
+    if (!ok && this.error === this.dialect.api.alreadyInitialized) ok = true
     this.started = ok
     return ok
   }

@@ -5,7 +5,7 @@
  * records nothing usable). Frames of another origin throw on access: skipped.
  */
 
-import type { ScormVersion } from '../../shared/sco-data.js'
+import type { ApiDialect } from './dialect.js'
 
 /** The part of `Window` used here (any object in tests). */
 export interface WindowLike {
@@ -16,13 +16,11 @@ export interface WindowLike {
 
 const MAX_DEPTH = 10
 
-const REQUIRED = {
-  scorm12: { name: 'API', method: 'LMSInitialize' },
-  scorm2004: { name: 'API_1484_11', method: 'Initialize' },
-} as const
+type Wanted = ApiDialect['api']
 
-function inChain(start: unknown, version: ScormVersion): object | null {
-  const { name, method } = REQUIRED[version]
+function inChain(start: unknown, wanted: Wanted): object | null {
+  const name = wanted.object
+  const method = wanted.names.initialize
   let win = start as WindowLike | null | undefined
   for (let depth = 0; win && depth <= MAX_DEPTH; depth++) {
     try {
@@ -43,8 +41,9 @@ function inChain(start: unknown, version: ScormVersion): object | null {
   return null
 }
 
-export function findApi(win: WindowLike, version: ScormVersion): object | null {
-  const own = inChain(win, version)
+/** The API object of the SCO's dialect (`scorm12Dialect.api`, `scorm2004Dialect.api`), or null. */
+export function findApi(win: WindowLike, wanted: Wanted): object | null {
+  const own = inChain(win, wanted)
   if (own) return own
   let opener: unknown
   try {
@@ -52,5 +51,5 @@ export function findApi(win: WindowLike, version: ScormVersion): object | null {
   } catch {
     return null
   }
-  return opener ? inChain(opener, version) : null
+  return opener ? inChain(opener, wanted) : null
 }

@@ -6,8 +6,8 @@
  */
 
 import type { ScormVersion } from '../../shared/sco-data.js'
+import type { ApiDialect, Dialect } from './dialect.js'
 import type { Lms } from './types.js'
-import { ELEMENTS } from './types.js'
 
 /** The part of the Web Storage API used here. */
 export interface KeyValueStore {
@@ -24,8 +24,16 @@ export function storageKey(courseId: string, scoId: string, version: ScormVersio
   return `parcours:${courseId}:${scoId}:${version}`
 }
 
+/**
+ * The SCO version's element names and formats, minus what only an LMS keeps: no interaction
+ * records (they are for the LMS's reports) and no objectives (no sequencing without an LMS).
+ */
+export function localDialect(base: Dialect): Dialect {
+  return { ...base, mode: 'local', interaction: () => null, objectives: null }
+}
+
 export class LocalLms implements Lms {
-  readonly mode = 'local' as const
+  readonly dialect: Dialect
   private started = false
   private ended = false
   private error = 0
@@ -33,10 +41,12 @@ export class LocalLms implements Lms {
   private resumed = false
 
   constructor(
-    private readonly version: ScormVersion,
+    base: ApiDialect | Dialect,
     private readonly store: KeyValueStore | null,
     private readonly key: string,
-  ) {}
+  ) {
+    this.dialect = localDialect(base)
+  }
 
   get active(): boolean {
     return this.started && !this.ended
@@ -46,7 +56,7 @@ export class LocalLms implements Lms {
     if (this.ended) return false
     if (!this.started) {
       this.started = true
-      const names = ELEMENTS[this.version]
+      const names = this.dialect.elements
       try {
         const raw = this.store ? this.store.getItem(this.key) : null
         const saved = raw ? (JSON.parse(raw) as Partial<Saved>) : null
@@ -65,7 +75,7 @@ export class LocalLms implements Lms {
   get(element: string): string {
     this.error = 0
     if (!this.active) return ''
-    if (element === ELEMENTS[this.version].entry) return this.resumed ? 'resume' : 'ab-initio'
+    if (element === this.dialect.elements.entry) return this.resumed ? 'resume' : 'ab-initio'
     return this.values[element] ?? ''
   }
 
@@ -79,7 +89,7 @@ export class LocalLms implements Lms {
   commit(): boolean {
     if (!this.active) return false
     if (!this.store) return true
-    const names = ELEMENTS[this.version]
+    const names = this.dialect.elements
     const saved: Saved = { l: this.values[names.location] ?? '', s: this.values[names.suspendData] ?? '' }
     try {
       this.store.setItem(this.key, JSON.stringify(saved))

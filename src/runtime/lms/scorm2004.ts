@@ -7,21 +7,36 @@
  * (Moodle restores 2004 data only after an exit `suspend` anyway).
  */
 
+import { interaction2004 } from '../interactions.js'
+import { duration2004 } from '../time.js'
+import type { Summary } from '../tracking.js'
+import { decimal } from '../tracking.js'
 import { ApiLms } from './api.js'
+import type { ApiDialect, Objectives, Values } from './dialect.js'
 import type { Launch, Lms } from './types.js'
 
-export const SCORM2004_NAMES = {
-  initialize: 'Initialize',
-  finish: 'Terminate',
-  get: 'GetValue',
-  set: 'SetValue',
-  commit: 'Commit',
-  lastError: 'GetLastError',
-}
-
-/** 103 "Already Initialized". */
-export function scorm2004(api: object): Lms {
-  return new ApiLms('scorm2004', api as Record<string, unknown>, SCORM2004_NAMES, 103)
+/**
+ * `completion_status` from the completion rule, `success_status` set by the SCO (Moodle never
+ * derives it), `exit` = `suspend` until completed and (passed or no assessment): Moodle reloads
+ * 2004 data only after a suspend exit. The score only once it exists.
+ */
+export function status2004(s: Summary): Values {
+  const out: Values = [
+    ['cmi.completion_status', s.complete ? 'completed' : 'incomplete'],
+    ['cmi.success_status', s.passed === null ? 'unknown' : s.passed ? 'passed' : 'failed'],
+  ]
+  if (s.score !== null) {
+    out.push(
+      ['cmi.score.scaled', decimal(s.score / 100)],
+      ['cmi.score.raw', decimal(s.score)],
+      ['cmi.score.min', '0'],
+      ['cmi.score.max', '100'],
+    )
+  }
+  out.push(['cmi.progress_measure', decimal(s.progress)])
+  const finished = s.complete && (!s.assessed || s.passed === true)
+  out.push(['cmi.exit', finished ? 'normal' : 'suspend'])
+  return out
 }
 
 export function readLaunch2004(lms: Lms): Launch {
@@ -32,4 +47,59 @@ export function readLaunch2004(lms: Lms): Launch {
   const location = lms.get('cmi.location')
   const suspendData = lms.get('cmi.suspend_data')
   return { entry, mode, location, suspendData, interactionCount: null }
+}
+
+/**
+ * One SCO per module: once the module is complete, its completion objective is `passed`; the
+ * manifest maps it to the global objective that unlocks the next module. The LMS may already
+ * list the manifest's objectives in cmi.objectives: the entry with our id is reused.
+ */
+const objectives2004: Objectives = {
+  find(lms, id) {
+    const count = parseInt(lms.get('cmi.objectives._count'), 10)
+    const free = Number.isFinite(count) && count > 0 ? count : 0
+    for (let i = 0; i < free; i++) if (lms.get(`cmi.objectives.${i}.id`) === id) return i
+    return free
+  },
+  passed(index, id) {
+    const p = `cmi.objectives.${index}.`
+    return [
+      [p + 'id', id],
+      [p + 'success_status', 'passed'],
+    ]
+  },
+}
+
+export const scorm2004Dialect: ApiDialect = {
+  mode: 'scorm2004',
+  version: 'scorm2004',
+  elements: {
+    entry: 'cmi.entry',
+    mode: 'cmi.mode',
+    location: 'cmi.location',
+    suspendData: 'cmi.suspend_data',
+    sessionTime: 'cmi.session_time',
+  },
+  // 103 "Already Initialized".
+  api: {
+    object: 'API_1484_11',
+    names: {
+      initialize: 'Initialize',
+      finish: 'Terminate',
+      get: 'GetValue',
+      set: 'SetValue',
+      commit: 'Commit',
+      lastError: 'GetLastError',
+    },
+    alreadyInitialized: 103,
+  },
+  readLaunch: readLaunch2004,
+  sessionTime: duration2004,
+  status: status2004,
+  interaction: interaction2004,
+  objectives: objectives2004,
+}
+
+export function scorm2004(api: object): Lms {
+  return new ApiLms(scorm2004Dialect, api as Record<string, unknown>)
 }

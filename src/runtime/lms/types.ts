@@ -1,13 +1,15 @@
 /**
  * One interface for the three ways of keeping the learner's data: a SCORM 1.2 API, a SCORM 2004
- * API, or (no LMS found) the browser's localStorage. Element names are the SCO version's own
- * (`ScoData.version`); the local adapter stores whichever it is given.
+ * API, or (no LMS found) the browser's localStorage. Each speaks a dialect (lms/dialect.ts): the
+ * element names and value formats of the SCO's version, and what that kind of LMS keeps.
  */
+
+import type { Dialect } from './dialect.js'
 
 export type LmsMode = 'scorm12' | 'scorm2004' | 'local'
 
 export interface Lms {
-  readonly mode: LmsMode
+  readonly dialect: Dialect
   /** True between a successful initialize() and finish(). */
   readonly active: boolean
   /** Starts the session; false if the LMS refused it. */
@@ -34,19 +36,3 @@ export interface Launch {
   /** SCORM 1.2 `cmi.interactions._count`, when the LMS gave one. */
   interactionCount: number | null
 }
-
-/** Element names of each SCORM version. */
-export const ELEMENTS = {
-  scorm12: {
-    entry: 'cmi.core.entry',
-    location: 'cmi.core.lesson_location',
-    suspendData: 'cmi.suspend_data',
-    sessionTime: 'cmi.core.session_time',
-  },
-  scorm2004: {
-    entry: 'cmi.entry',
-    location: 'cmi.location',
-    suspendData: 'cmi.suspend_data',
-    sessionTime: 'cmi.session_time',
-  },
-} as const

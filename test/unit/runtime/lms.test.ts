@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { findApi } from '../../../src/runtime/lms/discover.js'
 import { LocalLms, storageKey } from '../../../src/runtime/lms/local.js'
-import { readLaunch12, scorm12 } from '../../../src/runtime/lms/scorm12.js'
-import { readLaunch2004, scorm2004 } from '../../../src/runtime/lms/scorm2004.js'
+import { readLaunch12, scorm12, scorm12Dialect } from '../../../src/runtime/lms/scorm12.js'
+import { readLaunch2004, scorm2004, scorm2004Dialect } from '../../../src/runtime/lms/scorm2004.js'
 import { fakeApi } from './fake-api.js'
 
 describe('SCORM 1.2 adapter', () => {
@@ -101,11 +101,11 @@ describe('API discovery', () => {
     top.parent = top
     const middle = { parent: top }
     const sco = { parent: middle }
-    expect(findApi(sco, 'scorm12')).toBe(api12)
-    expect(findApi(sco, 'scorm2004')).toBe(api2004)
+    expect(findApi(sco, scorm12Dialect.api)).toBe(api12)
+    expect(findApi(sco, scorm2004Dialect.api)).toBe(api2004)
     const only12: Record<string, unknown> = { API: api12 }
     only12.parent = only12
-    expect(findApi({ parent: only12 }, 'scorm2004')).toBeNull()
+    expect(findApi({ parent: only12 }, scorm2004Dialect.api)).toBeNull()
   })
 
   it('skips cross-origin frames and then looks in the opener chain', () => {
@@ -113,20 +113,20 @@ describe('API discovery', () => {
     const opener: Record<string, unknown> = { API_1484_11: api2004 }
     opener.parent = opener
     const sco = { parent: crossOrigin, opener }
-    expect(findApi(sco, 'scorm2004')).toBe(api2004)
+    expect(findApi(sco, scorm2004Dialect.api)).toBe(api2004)
   })
 
   it('gives up after about 10 levels', () => {
     let win: Record<string, unknown> = { API: api12 }
     win.parent = win
     for (let i = 0; i < 15; i++) win = { parent: win }
-    expect(findApi(win, 'scorm12')).toBeNull()
+    expect(findApi(win, scorm12Dialect.api)).toBeNull()
   })
 
   it('ignores an object without the API methods', () => {
     const top: Record<string, unknown> = { API: { foo: 1 } }
     top.parent = top
-    expect(findApi(top, 'scorm12')).toBeNull()
+    expect(findApi(top, scorm12Dialect.api)).toBeNull()
   })
 })
 
@@ -139,7 +139,7 @@ describe('local adapter', () => {
 
   it('keeps location and suspend_data across launches', () => {
     const store = memory()
-    const first = new LocalLms('scorm12', store, key)
+    const first = new LocalLms(scorm12Dialect, store, key)
     first.initialize()
     expect(readLaunch12(first)).toEqual({ entry: 'ab-initio', mode: '', location: '', suspendData: '', interactionCount: null })
     first.set('cmi.core.lesson_location', 'm/p2')
@@ -148,7 +148,7 @@ describe('local adapter', () => {
     expect(first.commit()).toBe(true)
     first.finish()
     expect(key).toBe('parcours:cours:sco:scorm12')
-    const second = new LocalLms('scorm12', store, key)
+    const second = new LocalLms(scorm12Dialect, store, key)
     second.initialize()
     expect(readLaunch12(second)).toMatchObject({ entry: 'resume', location: 'm/p2', suspendData: '1|t3|n0' })
     expect(JSON.parse(store.data[key]!)).toEqual({ l: 'm/p2', s: '1|t3|n0' })
@@ -157,26 +157,26 @@ describe('local adapter', () => {
   it('works for SCORM 2004 element names', () => {
     const store = memory()
     const k = storageKey('cours', 'sco', 'scorm2004')
-    const a = new LocalLms('scorm2004', store, k)
+    const a = new LocalLms(scorm2004Dialect, store, k)
     a.initialize()
     a.set('cmi.location', 'x/y')
     a.set('cmi.suspend_data', '1|t1|n0')
     a.finish()
-    const b = new LocalLms('scorm2004', store, k)
+    const b = new LocalLms(scorm2004Dialect, store, k)
     b.initialize()
     expect(readLaunch2004(b)).toMatchObject({ entry: 'resume', location: 'x/y' })
   })
 
   it('tolerates a storage that throws or holds garbage', () => {
     const throwing = { getItem: () => { throw new Error('denied') }, setItem: () => { throw new Error('quota') } }
-    const lms = new LocalLms('scorm12', throwing, key)
+    const lms = new LocalLms(scorm12Dialect, throwing, key)
     expect(lms.initialize()).toBe(true)
     expect(lms.get('cmi.core.entry')).toBe('ab-initio')
     expect(lms.commit()).toBe(false)
-    const garbage = new LocalLms('scorm12', { getItem: () => '{not json', setItem: () => {} }, key)
+    const garbage = new LocalLms(scorm12Dialect, { getItem: () => '{not json', setItem: () => {} }, key)
     garbage.initialize()
     expect(garbage.get('cmi.suspend_data')).toBe('')
-    const none = new LocalLms('scorm12', null, key)
+    const none = new LocalLms(scorm12Dialect, null, key)
     none.initialize()
     expect(none.commit()).toBe(true)
   })
