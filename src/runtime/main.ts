@@ -8,15 +8,22 @@
  */
 
 import type { ScoData } from '../shared/sco-data.js'
+import { parseScoData } from '../shared/sco-data.js'
 import { encode } from '../shared/state-codec.js'
-import { $, $$, guard, translator } from './dom.js'
+import type { Translate } from './dom.js'
+import { $$, guard, translator } from './dom.js'
+import type { ApiDialect } from './lms/dialect.js'
 import { findApi } from './lms/discover.js'
 import type { WindowLike } from './lms/discover.js'
 import type { KeyValueStore } from './lms/local.js'
 import { LocalLms, storageKey } from './lms/local.js'
-import { scorm12 } from './lms/scorm12.js'
-import { scorm2004 } from './lms/scorm2004.js'
+import { ApiLms } from './lms/api.js'
+import { scorm12Dialect } from './lms/scorm12.js'
+import { scorm2004Dialect } from './lms/scorm2004.js'
 import type { Lms } from './lms/types.js'
+import type { Messages } from './messages.js'
+import { pageMessages } from './messages.js'
+import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
 import { setupQuiz } from './quiz.js'
 import { Session } from './session.js'
@@ -24,17 +31,11 @@ import { summarize } from './tracking.js'
 
 declare const __PARCOURS_VERSION__: string
 
-function readData(): ScoData | null {
+const DIALECTS: Record<ScoData['version'], ApiDialect> = { scorm12: scorm12Dialect, scorm2004: scorm2004Dialect }
+
+function readPageData(): ScoData | null {
   const el = document.getElementById('pc-data')
-  if (!el) return null
-  try {
-    const data = JSON.parse(el.textContent ?? '') as ScoData
-    const ok =
-      data && data.format === 1 && Array.isArray(data.pages) && Array.isArray(data.questions) && Array.isArray(data.modules)
-    return ok ? data : null
-  } catch {
-    return null
-  }
+  return el ? parseScoData(el.textContent ?? '') : null
 }
 
 function localStore(): KeyValueStore | null {
@@ -49,32 +50,17 @@ function localStore(): KeyValueStore | null {
   }
 }
 
+/** The LMS of the SCO's version, or localStorage (or memory) when there is none. */
 function connect(data: ScoData): Lms {
-  const api = findApi(window as unknown as WindowLike, data.version)
-  if (api) return data.version === 'scorm12' ? scorm12(api) : scorm2004(api)
-  return new LocalLms(data.version, localStore(), storageKey(data.courseId, data.scoId, data.version))
+  const dialect = DIALECTS[data.version]
+  const api = findApi(window as unknown as WindowLike, dialect.api)
+  if (api) return new ApiLms(dialect, api as Record<string, unknown>)
+  return new LocalLms(dialect, localStore(), storageKey(data.courseId, data.scoId, data.version))
 }
 
-function boot(): void {
-  const data = readData()
-  if (!data) return
-  const t = translator(data.strings || {})
-  const banner = $('#pc-banner')
-  const notice = $('#pc-notice')
-  const setBanner = (text: string | null): void => {
-    if (!banner) return
-    banner.textContent = text ?? ''
-    banner.hidden = !text
-  }
-
-  const live = $('#pc-live')
-  const announce = (text: string): void => {
-    if (live) live.textContent = text
-  }
+function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate): Session {
   let finishedBefore: boolean | null = null
-
-  const lms = connect(data)
-  const session = new Session({
+  return new Session({
     data,
     lms,
     now: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
@@ -82,18 +68,20 @@ function boot(): void {
     schedule: (run, ms) => window.setTimeout(guard(run), ms),
     cancel: (handle) => window.clearTimeout(handle as number),
     onSaved: (saved) => {
-      setBanner(saved ? null : t('notSaved'))
-      if (saved) announce(t('saved'))
+      messages.banner(saved ? null : t('notSaved'))
+      if (saved) messages.announce(t('saved'))
     },
     onProgress: (summary) => {
       // Announced once, when the course becomes finished during this session.
       const finished = summary.complete && (!summary.assessed || summary.passed === true)
-      if (finishedBefore === false && finished) announce(t('courseComplete'))
+      if (finishedBefore === false && finished) messages.announce(t('courseComplete'))
       finishedBefore = finished
     },
   })
-  const started = session.start()
-  // Registered first: whatever happens below, the session is committed and finished.
+}
+
+/** Commit when the page is hidden, end the session when it goes away. Registered before anything else can fail. */
+function followPageLifecycle(session: Session, messages: Messages, t: Translate): void {
   document.addEventListener(
     'visibilitychange',
     guard(() => {
@@ -109,20 +97,72 @@ function boot(): void {
   window.addEventListener(
     'pageshow',
     guard((event: PageTransitionEvent) => {
-      if (event.persisted && session.ended) setBanner(t('sessionClosed'))
+      if (event.persisted && session.ended) messages.banner(t('sessionClosed'))
     }),
   )
+}
 
-  const messages: string[] = []
-  if (lms.mode === 'local') messages.push(t('noLms'))
-  if (session.readOnly) messages.push(t('reviewMode'))
-  if (session.notices.indexOf('unreadable') >= 0) messages.push(t('stateUnreadable'))
-  else if (session.notices.length > 0) messages.push(t('stateReset'))
-  if (notice && messages.length > 0) {
-    notice.textContent = messages.join(' ')
-    notice.hidden = false
+/** How this session started, in sentences for the notice. */
+function launchNotice(lms: Lms, session: Session, t: Translate): string[] {
+  const sentences: string[] = []
+  if (lms.dialect.mode === 'local') sentences.push(t('noLms'))
+  if (session.readOnly) sentences.push(t('reviewMode'))
+  if (session.notices.indexOf('unreadable') >= 0) sentences.push(t('stateUnreadable'))
+  else if (session.notices.length > 0) sentences.push(t('stateReset'))
+  return sentences
+}
+
+/**
+ * The page in the address, else where the learner left off, else the first page. The page's own
+ * address (`#/module/page`, written by pageAddress) wins over the LMS bookmark: a reload (preview,
+ * or the learner's) lands on the page shown. Moodle never adds a hash.
+ */
+function openFirstPage(nav: Nav, session: Session): void {
+  const hash = window.location.hash.replace(/^#\/?/, '')
+  if (hash && nav.go(hash, true)) return
+  if (session.launchLocation && nav.go(session.launchLocation, true)) return
+  const first = nav.pages[0]
+  if (first) nav.go(first.id, true)
+}
+
+/** Each page has its own address, `#/<module>/<page>`, replaced (not pushed: Back leaves the SCO as before). */
+function pageAddress(pageId: string): void {
+  try {
+    window.history.replaceState(window.history.state, '', '#/' + pageId)
+  } catch {
+    // A sandboxed or opaque document: the address simply does not follow.
   }
-  if (!started) setBanner(t('sessionClosed'))
+}
+
+/** `window.parcours`: read-only, for support and tests. */
+function exposeDebugHandle(data: ScoData, lms: Lms, session: Session): void {
+  const handle = Object.freeze({
+    version: __PARCOURS_VERSION__,
+    data,
+    mode: lms.dialect.mode,
+    /** A copy of the learner state. */
+    state: () => JSON.parse(JSON.stringify(session.state)) as unknown,
+    /** The state as it is sent in cmi.suspend_data. */
+    suspendData: () => encode(session.state),
+    summary: () => summarize(data, session.state),
+    /** LMS calls that failed, as `element=value (error code)`. */
+    errors: () => session.errors.slice(),
+  })
+  Object.defineProperty(window, 'parcours', { value: handle, enumerable: false })
+}
+
+function boot(): void {
+  const data = readPageData()
+  if (!data) return
+  const t = translator(data.strings || {})
+  const messages = pageMessages()
+  const lms = connect(data)
+  const session = openSession(data, lms, messages, t)
+  const started = session.start()
+  // Whatever happens below, the session is committed and finished.
+  followPageLifecycle(session, messages, t)
+  messages.notice(launchNotice(lms, session, t))
+  if (!started) messages.banner(t('sessionClosed'))
 
   const quiz = setupQuiz({ data, t, session })
   const nav = setupNav({
@@ -136,37 +176,9 @@ function boot(): void {
       pageAddress(page.id)
     },
   })
-  // The page's own address (`#/module/page`, written by pageAddress) wins over the LMS bookmark:
-  // a reload (preview, or the learner's) lands on the page shown. Moodle never adds a hash.
-  const hash = window.location.hash.replace(/^#\/?/, '')
-  if (!(hash && nav.go(hash, true)) && !(session.launchLocation && nav.go(session.launchLocation, true))) {
-    const first = nav.pages[0]
-    if (first) nav.go(first.id, true)
-  }
-
-  const handle = Object.freeze({
-    version: __PARCOURS_VERSION__,
-    data,
-    mode: lms.mode,
-    /** A copy of the learner state. */
-    state: () => JSON.parse(JSON.stringify(session.state)) as unknown,
-    /** The state as it is sent in cmi.suspend_data. */
-    suspendData: () => encode(session.state),
-    summary: () => summarize(data, session.state),
-    /** LMS calls that failed, as `element=value (error code)`. */
-    errors: () => session.errors.slice(),
-  })
-  Object.defineProperty(window, 'parcours', { value: handle, enumerable: false })
+  openFirstPage(nav, session)
+  exposeDebugHandle(data, lms, session)
   document.body.classList.remove('pc-nojs')
-}
-
-/** Each page has its own address, `#/<module>/<page>`, replaced (not pushed: Back leaves the SCO as before). */
-function pageAddress(pageId: string): void {
-  try {
-    window.history.replaceState(window.history.state, '', '#/' + pageId)
-  } catch {
-    // A sandboxed or opaque document: the address simply does not follow.
-  }
 }
 
 function start(): void {

@@ -35,14 +35,13 @@ export interface Nav {
   go(idOrKey: string, initial?: boolean): boolean
 }
 
-export function setupNav(options: NavOptions): Nav {
-  const { data, t } = options
+/** The pages in the document, with what the SCO data says about each. */
+function pagesOf(data: ScoData): NavPage[] {
   const byId = new Map<string, PageData>(data.pages.map((p) => [p.id, p] as const))
   const moduleTitles = new Map<string, string>(data.modules.map((m) => [m.id, m.title] as const))
   const tocLinks = new Map<string, HTMLAnchorElement>()
   for (const a of $$<HTMLAnchorElement>('#pc-toc a[data-page]')) tocLinks.set(a.getAttribute('data-page') ?? '', a)
-
-  const pages: NavPage[] = $$('.pc-page').map((el) => {
+  return $$('.pc-page').map((el) => {
     const id = el.getAttribute('data-page') ?? el.id
     const info = byId.get(id)
     const heading = $('h1', el)
@@ -55,13 +54,18 @@ export function setupNav(options: NavOptions): Nav {
       link: tocLinks.get(id) ?? null,
     }
   })
-  let index = -1
-  const prev = $<HTMLButtonElement>('#pc-prev')
-  const next = $<HTMLButtonElement>('#pc-next')
-  const position = $('#pc-position')
+}
+
+/** The table of contents: open/closed (narrow screens), seen marks, current entry in view. */
+function tableOfContents(t: Translate) {
   const toggle = $<HTMLButtonElement>('#pc-toc-toggle')
   const toc = $('#pc-toc')
   const body = document.body
+
+  const setOpen = (open: boolean): void => {
+    body.classList.toggle('pc-toc-open', open)
+    if (toggle) toggle.setAttribute('aria-expanded', String(open))
+  }
 
   const markSeen = (page: NavPage): void => {
     const link = page.link
@@ -79,37 +83,93 @@ export function setupNav(options: NavOptions): Nav {
     link.appendChild(mark)
   }
 
-  const setToc = (open: boolean): void => {
-    body.classList.toggle('pc-toc-open', open)
-    if (toggle) toggle.setAttribute('aria-expanded', String(open))
+  const setCurrent = (pages: NavPage[], current: NavPage): void => {
+    for (const p of pages) {
+      if (!p.link) continue
+      if (p === current) p.link.setAttribute('aria-current', 'page')
+      else p.link.removeAttribute('aria-current')
+    }
+    // Keep the current entry in view when the contents scroll on their own (wide screens).
+    const link = current.link
+    if (toc && link && toc.scrollHeight > toc.clientHeight && link.offsetParent === toc) {
+      const top = link.offsetTop
+      if (top < toc.scrollTop || top + link.offsetHeight > toc.scrollTop + toc.clientHeight) toc.scrollTop = top - toc.clientHeight / 3
+    }
   }
+
+  /** The toggle button, and Escape to close. */
+  const wire = (): void => {
+    toggle?.addEventListener('click', guard(() => setOpen(!body.classList.contains('pc-toc-open'))))
+    document.addEventListener('keydown', guard((event: KeyboardEvent) => {
+      if (event.key === 'Escape' && body.classList.contains('pc-toc-open')) {
+        setOpen(false)
+        toggle?.focus()
+      }
+    }))
+    setOpen(false)
+  }
+
+  return { setOpen, markSeen, setCurrent, wire }
+}
+
+/** Links to other sites open in a new tab (so as not to replace the course in the LMS): say so. */
+function labelNewTabLinks(t: Translate): void {
+  for (const a of $$('a[target="_blank"]')) {
+    const hint = document.createElement('span')
+    hint.className = 'pc-sr-only'
+    hint.textContent = ' ' + t('newTab')
+    a.appendChild(hint)
+  }
+}
+
+/** TOC links and in-content links to another page (`#p-<domId>`) change page instead of jumping. */
+function followPageLinks(find: (idOrKey: string) => number, showIndex: (i: number) => void): void {
+  document.addEventListener('click', guard((event: MouseEvent) => {
+    const target = event.target as Element | null
+    const link = target && target.closest ? target.closest<HTMLAnchorElement>('a[href^="#p-"]') : null
+    if (!link || event.defaultPrevented || event.button !== 0) return
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+    const i = find((link.getAttribute('href') ?? '').slice(1))
+    if (i < 0) return
+    event.preventDefault()
+    showIndex(i)
+  }))
+}
+
+/** Window resized, zoomed or text enlarged: tables may start or stop scrolling sideways. */
+function refitOnResize(current: () => NavPage | undefined, t: Translate): void {
+  const refit = guard(() => {
+    const page = current()
+    if (page) keyboardScroll(page.el, t)
+  })
+  if (typeof ResizeObserver === 'function') new ResizeObserver(refit).observe($('#pc-main') ?? document.body)
+  else window.addEventListener('resize', refit)
+}
+
+export function setupNav(options: NavOptions): Nav {
+  const { data, t } = options
+  const pages = pagesOf(data)
+  const toc = tableOfContents(t)
+  let index = -1
+  const prev = $<HTMLButtonElement>('#pc-prev')
+  const next = $<HTMLButtonElement>('#pc-next')
+  const position = $('#pc-position')
 
   const showIndex = (i: number, initial: boolean): void => {
     const page = pages[i]
     if (!page) return
     index = i
-    pages.forEach((p, j) => {
-      show(p.el, j === i)
-      if (p.link) {
-        if (j === i) p.link.setAttribute('aria-current', 'page')
-        else p.link.removeAttribute('aria-current')
-      }
-    })
-    markSeen(page)
+    pages.forEach((p, j) => show(p.el, j === i))
+    toc.setCurrent(pages, page)
+    toc.markSeen(page)
     keyboardScroll(page.el, t)
-    // Keep the current entry in view when the contents scroll on their own (wide screens).
-    const link = page.link
-    if (toc && link && toc.scrollHeight > toc.clientHeight && link.offsetParent === toc) {
-      const top = link.offsetTop
-      if (top < toc.scrollTop || top + link.offsetHeight > toc.scrollTop + toc.clientHeight) toc.scrollTop = top - toc.clientHeight / 3
-    }
     if (prev) prev.disabled = i === 0
     if (next) next.disabled = i === pages.length - 1
     if (position) position.textContent = t('pagePosition', { current: i + 1, total: pages.length })
     // Unique per page (RGAA 8.6): several modules have an "Évaluation" or a "Sources" page.
     document.title = [page.title, page.module, data.title].filter((x, j, all) => x && all.indexOf(x) === j).join(' \u2013 ')
     if (!initial) {
-      setToc(false)
+      toc.setOpen(false)
       window.scrollTo(0, 0)
       focusOn($<HTMLElement>('h1', page.el))
     }
@@ -131,47 +191,17 @@ export function setupNav(options: NavOptions): Nav {
     return true
   }
 
-  for (const page of pages) if (options.seen.indexOf(page.key) >= 0) markSeen(page)
-  // Links to other sites open in a new tab (so as not to replace the course in the LMS): say so.
-  for (const a of $$('a[target="_blank"]')) {
-    const hint = document.createElement('span')
-    hint.className = 'pc-sr-only'
-    hint.textContent = ' ' + t('newTab')
-    a.appendChild(hint)
-  }
-
+  for (const page of pages) if (options.seen.indexOf(page.key) >= 0) toc.markSeen(page)
+  labelNewTabLinks(t)
   prev?.addEventListener('click', guard(() => {
     if (index > 0) showIndex(index - 1, false)
   }))
   next?.addEventListener('click', guard(() => {
     if (index < pages.length - 1) showIndex(index + 1, false)
   }))
-  // TOC links and in-content links to another page (`#p-<domId>`) change page instead of jumping.
-  document.addEventListener('click', guard((event: MouseEvent) => {
-    const target = event.target as Element | null
-    const link = target && target.closest ? target.closest<HTMLAnchorElement>('a[href^="#p-"]') : null
-    if (!link || event.defaultPrevented || event.button !== 0) return
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
-    const i = find((link.getAttribute('href') ?? '').slice(1))
-    if (i < 0) return
-    event.preventDefault()
-    showIndex(i, false)
-  }))
-  // Window resized, zoomed or text enlarged: tables may start or stop scrolling sideways.
-  const refit = guard(() => {
-    const page = pages[index]
-    if (page) keyboardScroll(page.el, t)
-  })
-  if (typeof ResizeObserver === 'function') new ResizeObserver(refit).observe($('#pc-main') ?? body)
-  else window.addEventListener('resize', refit)
-  toggle?.addEventListener('click', guard(() => setToc(!body.classList.contains('pc-toc-open'))))
-  document.addEventListener('keydown', guard((event: KeyboardEvent) => {
-    if (event.key === 'Escape' && body.classList.contains('pc-toc-open')) {
-      setToc(false)
-      toggle?.focus()
-    }
-  }))
-  setToc(false)
+  followPageLinks(find, (i) => showIndex(i, false))
+  refitOnResize(() => pages[index], t)
+  toc.wire()
 
   return { pages, current: () => pages[index], go }
 }

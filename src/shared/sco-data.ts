@@ -103,3 +103,58 @@ export interface ScoData {
   /** UI strings of the runtime, in `lang`. */
   strings: Record<string, string>
 }
+
+/* ---------- Reading it back ---------- */
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isString = (value: unknown): value is string => typeof value === 'string'
+const isNumber = (value: unknown): value is number => typeof value === 'number' && isFinite(value)
+const allOf = <T>(value: unknown, check: (item: unknown) => boolean): value is T[] => Array.isArray(value) && value.every(check)
+
+const isChoice = (c: unknown): boolean => isObject(c) && isString(c.token) && isString(c.text)
+const isPage = (p: unknown): boolean => isObject(p) && isString(p.id) && isString(p.key) && isString(p.moduleId)
+const isModule = (m: unknown): boolean => isObject(m) && isString(m.id) && allOf<string>(m.pages, isString)
+const isQuestion = (q: unknown): boolean =>
+  isObject(q) &&
+  isString(q.id) &&
+  isString(q.key) &&
+  isString(q.rev) &&
+  isString(q.moduleId) &&
+  (q.type === 'single' || q.type === 'multiple' || q.type === 'truefalse' || q.type === 'matching') &&
+  isNumber(q.points) &&
+  allOf(q.choices, isChoice) &&
+  allOf(q.sources, isChoice) &&
+  allOf<string>(q.correct, isString)
+
+/**
+ * Why `value` is not a ScoData this code can use, or null when it is. The one check of the
+ * runtime (reading `#pc-data`) and of `parcours inspect` (reading a package): a SCO of another
+ * format, or a broken one, is refused the same way by both.
+ */
+export function scoDataProblem(value: unknown): string | null {
+  if (!isObject(value)) return 'not an object'
+  if (value.format !== 1) return `format ${String(value.format)} (this code reads format 1)`
+  if (value.version !== 'scorm12' && value.version !== 'scorm2004') return 'version'
+  for (const field of ['courseId', 'courseVersion', 'scoId', 'title'] as const) if (!isString(value[field])) return field
+  const policy = value.policy
+  if (!isObject(policy) || !isNumber(policy.passingScore) || typeof policy.allPages !== 'boolean' || !isNumber(policy.minTimeSeconds) || !isNumber(policy.attempts))
+    return 'policy'
+  if (!allOf(value.modules, isModule)) return 'modules'
+  if (!allOf(value.pages, isPage)) return 'pages'
+  if (!allOf(value.questions, isQuestion)) return 'questions'
+  if (!isNumber(value.stateLimit)) return 'stateLimit'
+  if (value.strings !== undefined && !isObject(value.strings)) return 'strings'
+  return null
+}
+
+/** The ScoData in a SCO's `#pc-data` text, or null if it is not valid JSON or not a usable ScoData. */
+export function parseScoData(text: string): ScoData | null {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return null
+  }
+  return scoDataProblem(value) === null ? (value as ScoData) : null
+}

@@ -1,0 +1,165 @@
+/**
+ * Module assessments: answers kept as they are entered, one submit for the module, the result,
+ * the attempts left, retry. Scoring is tracking.ts's; this is the DOM glue.
+ */
+
+import type { QuestionData } from '../../shared/sco-data.js'
+import type { AssessmentState } from '../../shared/state-codec.js'
+import { stateKey } from '../../shared/state-key.js'
+import { isComplete, judge } from '../answers.js'
+import { $, $$, focusOn, guard, show } from '../dom.js'
+import type { ModuleResult } from '../tracking.js'
+import { moduleResults } from '../tracking.js'
+import type { QuizContext } from './context.js'
+import { lockAnswer, readAnswer, showVerdict, writeAnswer } from './forms.js'
+
+export interface Assessments {
+  /** The module's assessment state, created at attempt 1 if needed. */
+  of(moduleId: string): AssessmentState
+  /** Wires every assessment block of the page and shows where each stands. */
+  start(): void
+}
+
+export function assessments(ctx: QuizContext): Assessments {
+  const { data, t, session, forms } = ctx
+  const state = () => session.state
+  const boxes = $$('.pc-assessment[data-module]')
+
+  const of = (moduleId: string): AssessmentState => {
+    const key = stateKey(moduleId)
+    const all = state().assessments
+    return all[key] ?? (all[key] = { attempt: 1, submitted: false, points: null })
+  }
+
+  const scoredOf = (moduleId: string): QuestionData[] => data.questions.filter((q) => q.scored && q.moduleId === moduleId)
+
+  const resultOf = (moduleId: string): ModuleResult | undefined =>
+    moduleResults(data, state()).filter((r) => r.moduleId === moduleId)[0]
+
+  const formatNumber = (value: number): string => {
+    try {
+      return value.toLocaleString(data.lang, { maximumFractionDigits: 2 })
+    } catch {
+      return String(value)
+    }
+  }
+
+  /** Questions locked once submitted, each with its verdict. */
+  const renderQuestions = (moduleId: string, submitted: boolean): void => {
+    for (const q of scoredOf(moduleId)) {
+      const form = forms.get(q.id)
+      if (!form) continue
+      lockAnswer(form, submitted)
+      const answer = state().answers[q.key]
+      showVerdict(form, submitted && answer ? judge(q, answer.value) : null, t)
+    }
+  }
+
+  const renderAttempts = (box: HTMLElement, result: ModuleResult | undefined, submitted: boolean): void => {
+    const attempts = $('.pc-attempts', box)
+    if (!attempts) return
+    const left = result ? result.attemptsLeft : null
+    // Once passed, attempts no longer matter: saying "no attempts left" would read as a failure.
+    const passed = submitted && !!result && result.passed
+    attempts.textContent = passed
+      ? ''
+      : left === null ? t('attemptsUnlimited') : left > 0 ? t('attemptsLeft', { count: left }) : t('noAttemptsLeft')
+    show(attempts, !passed)
+  }
+
+  const renderResult = (box: HTMLElement, result: ModuleResult | undefined, submitted: boolean): void => {
+    const out = $('.pc-result', box)
+    if (!out) return
+    const score = result ? result.score : null
+    if (submitted && score !== null) {
+      out.textContent =
+        t('assessmentScore', { score: formatNumber(score), passing: formatNumber(data.policy.passingScore) }) +
+        ' ' +
+        t(result && result.passed ? 'assessmentPassed' : 'assessmentFailed')
+      out.className = 'pc-result ' + (result && result.passed ? 'pc-result-passed' : 'pc-result-failed')
+    }
+    show(out, submitted && score !== null)
+  }
+
+  /** Brings an assessment block and its questions in line with the state. */
+  const renderBox = (box: HTMLElement, moduleId: string): void => {
+    const result = resultOf(moduleId)
+    const a = state().assessments[stateKey(moduleId)]
+    const submitted = !!a && a.submitted
+    renderQuestions(moduleId, submitted)
+    renderAttempts(box, result, submitted)
+    show($('.pc-submit', box), !submitted)
+    show($('.pc-retry', box), !!result && result.canRetry)
+    renderResult(box, result, submitted)
+  }
+
+  const render = (moduleId: string): void => {
+    for (const box of boxes) if (box.getAttribute('data-module') === moduleId) renderBox(box, moduleId)
+  }
+
+  const sayIncomplete = (box: HTMLElement, missing: number): void => {
+    const out = $('.pc-result', box)
+    if (out) {
+      out.textContent = t('assessmentIncomplete', { count: missing })
+      out.className = 'pc-result pc-result-incomplete'
+      show(out, true)
+    }
+    focusOn(out)
+  }
+
+  const submit = (box: HTMLElement, moduleId: string): void => {
+    const a = of(moduleId)
+    if (a.submitted) return
+    const questions = scoredOf(moduleId)
+    const values = questions.map((q) => {
+      const form = forms.get(q.id)
+      const value = form ? readAnswer(form, q) : (state().answers[q.key]?.value ?? '')
+      if (value) state().answers[q.key] = { rev: q.rev, value, checked: false }
+      return value
+    })
+    const missing = questions.filter((q, i) => !isComplete(q, values[i] as string)).length
+    if (missing > 0) return sayIncomplete(box, missing)
+    let earned = 0
+    questions.forEach((q, i) => {
+      const value = values[i] as string
+      const verdict = judge(q, value)
+      if (verdict === 'correct') earned += q.points
+      session.record(q, value, verdict, ctx.clock.latency(q))
+    })
+    a.submitted = true
+    a.points = earned
+    render(moduleId)
+    focusOn($('.pc-result', box))
+    session.commit()
+  }
+
+  const retry = (moduleId: string): void => {
+    const result = resultOf(moduleId)
+    if (!result || !result.canRetry) return
+    const a = of(moduleId)
+    a.attempt += 1
+    a.submitted = false
+    const questions = scoredOf(moduleId)
+    for (const q of questions) {
+      delete state().answers[q.key]
+      const form = forms.get(q.id)
+      if (form) writeAnswer(form, q, '')
+      ctx.clock.restart(q)
+    }
+    render(moduleId)
+    const first = questions.map((q) => forms.get(q.id)).filter((f) => !!f)[0]
+    focusOn(first ? $<HTMLElement>('input, select', first) : null)
+  }
+
+  const start = (): void => {
+    for (const box of boxes) {
+      const moduleId = box.getAttribute('data-module') ?? ''
+      if (scoredOf(moduleId).length === 0) continue
+      renderBox(box, moduleId)
+      $('.pc-submit', box)?.addEventListener('click', guard(() => submit(box, moduleId)))
+      $('.pc-retry', box)?.addEventListener('click', guard(() => retry(moduleId)))
+    }
+  }
+
+  return { of, start }
+}
