@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { interaction12, interaction2004, interactionId, description } from '../../../src/runtime/interactions.js'
 import { judge } from '../../../src/runtime/answers.js'
 import type { QuestionData } from '../../../src/shared/sco-data.js'
-import { sampleSco } from '../../fixtures/runtime/sco.js'
+import { sampleSco } from '../../helpers/sco.js'
 
 // Moodle 1.2 (scorm_12.js) and ADL 1.2 per-type response formats; Moodle 2004 (scorm_13.js).
 const R12 = {

@@ -1,24 +1,21 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { stateKey } from '../../../src/shared/state-key.js'
-import { sampleSco, scoHtml } from '../../fixtures/runtime/sco.js'
+import { compileSco, sampleSco } from '../../helpers/sco.js'
 
-// The HTML fixtures are what the runtime's browser checks open (with ../../../lib/runtime/).
-// They follow the DOM of templates/; `npx vitest run -u` rewrites them after a change here.
-const SCRIPT = '../../../lib/runtime/parcours.js'
-
-describe('runtime fixtures', () => {
-  it.each(['scorm12', 'scorm2004'] as const)('sample-%s.html is up to date', async (version) => {
-    await expect(scoHtml(sampleSco(version), SCRIPT)).toMatchFileSnapshot(`../../fixtures/runtime/sample-${version}.html`)
-  })
-
-  it('uses the compiler’s keys: pages, questions and modules have distinct state keys', () => {
+describe('runtime fixtures (compiled from small courses)', () => {
+  it('use the compiler’s keys: pages, questions and modules have distinct state keys', () => {
     const data = sampleSco()
     const keys = [...data.pages.map((p) => p.key), ...data.questions.map((q) => q.key), ...data.modules.map((m) => stateKey(m.id))]
     expect(new Set(keys).size).toBe(keys.length)
-    const html = scoHtml(data)
+    expect(data.questions.filter((q) => q.scored)).toHaveLength(29)
+  })
+
+  it('are the compiled page itself: every page and question of the data is in the HTML', () => {
+    const { data, html } = compileSco({ modules: [{ id: 'm', pages: [{ id: 'p', questions: [{ id: 'kc', type: 'truefalse', correct: ['f'] }] }] }] })
     for (const p of data.pages) expect(html).toContain(`data-page="${p.id}"`)
     for (const q of data.questions) expect(html).toContain(`data-question="${q.id}"`)
+    expect(data.questions[0]).toMatchObject({ type: 'truefalse', correct: ['f'], scored: false })
   })
 })
 

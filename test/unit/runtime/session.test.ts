@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { LocalLms } from '../../../src/runtime/lms/local.js'
-import { scorm12 } from '../../../src/runtime/lms/scorm12.js'
+import { scorm12, scorm12Dialect } from '../../../src/runtime/lms/scorm12.js'
 import { scorm2004 } from '../../../src/runtime/lms/scorm2004.js'
 import type { Lms } from '../../../src/runtime/lms/types.js'
 import { Session, VisibleClock } from '../../../src/runtime/session.js'
 import type { ScoData } from '../../../src/shared/sco-data.js'
 import { encode, emptyState } from '../../../src/shared/state-codec.js'
-import { sampleSco } from '../../fixtures/runtime/sco.js'
+import { sampleSco } from '../../helpers/sco.js'
 import { fakeApi, type FakeOptions } from './fake-api.js'
 
 function harness(data: ScoData, options: Omit<FakeOptions, 'version'> = {}, lmsOverride?: Lms) {
@@ -219,7 +219,7 @@ describe('session, local mode', () => {
   it('keeps the state without interactions', () => {
     const data = sampleSco()
     const store: Record<string, string> = {}
-    const lms = new LocalLms('scorm12', { getItem: (k) => store[k] ?? null, setItem: (k, v) => void (store[k] = v) }, 'k')
+    const lms = new LocalLms(scorm12Dialect, { getItem: (k) => store[k] ?? null, setItem: (k, v) => void (store[k] = v) }, 'k')
     const h = harness(data, {}, lms)
     h.session.start()
     h.session.record(data.questions[0]!, 'a', 'wrong', 1)

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import { correctValue, isComplete, judge } from '../../../src/runtime/answers.js'
-import { moduleResults, statusValues, summarize } from '../../../src/runtime/tracking.js'
-import type { Policy, ScoData } from '../../../src/shared/sco-data.js'
+import { status12 } from '../../../src/runtime/lms/scorm12.js'
+import { status2004 } from '../../../src/runtime/lms/scorm2004.js'
+import type { Summary } from '../../../src/runtime/tracking.js'
+import { moduleResults, summarize } from '../../../src/runtime/tracking.js'
+import type { Policy, ScoData, ScormVersion } from '../../../src/shared/sco-data.js'
 import type { LearnerState } from '../../../src/shared/state-codec.js'
 import { emptyState } from '../../../src/shared/state-codec.js'
 import { stateKey } from '../../../src/shared/state-key.js'
-import { makeSco, sampleSco } from '../../fixtures/runtime/sco.js'
+import { makeSco, sampleSco } from '../../helpers/sco.js'
+
+/** The status elements each dialect sends for a summary. */
+const statusValues = (version: ScormVersion, s: Summary): Array<[string, string]> => (version === 'scorm12' ? status12(s) : status2004(s))
 
 /** One module: 4 pages, an assessment of 4 questions worth 1, 1, 2 and 1 points (total 5). */
 function course(policy: Partial<Policy> = {}, assessed = true): ScoData {

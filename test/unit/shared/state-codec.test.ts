@@ -3,7 +3,7 @@ import type { ScoData } from '../../../src/shared/sco-data.js'
 import type { LearnerState } from '../../../src/shared/state-codec.js'
 import { decode, emptyState, encode, encodeWithin, validAnswer, worstCaseStateLength } from '../../../src/shared/state-codec.js'
 import { answerRev, stateKey } from '../../../src/shared/state-key.js'
-import { bigModule, makeSco, sampleSco } from '../../fixtures/runtime/sco.js'
+import { bigModule, makeSco, sampleSco } from '../../helpers/sco.js'
 
 /** Deterministic PRNG (mulberry32): fuzzing that fails the same way twice. */
 function rng(seed: number): () => number {
@@ -227,8 +227,9 @@ describe('state codec: size', () => {
     expect(worst).toBe(846) // 840 + "^99.99": a best attempt above the latest one
   })
 
-  it('even with 36 choices and 35 sources per question it stays under 4096', () => {
-    const many = (n: number) => Array.from({ length: n }, (_, j) => `Élément ${j}`)
+  it('even with 36 choices and 35 pairs per question (the most a question can have) it stays under 4096', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, j) => `Élément ${String(j).padStart(2, '0')}`)
+    const tokens = 'abcdefghijklmnopqrstuvwxyz0123456789'
     const data = makeSco({
       modules: [
         {
@@ -241,7 +242,7 @@ describe('state codec: size', () => {
               questions: Array.from({ length: 40 }, (_, i) =>
                 i % 2 === 0
                   ? { id: `q${i}`, type: 'multiple' as const, choices: many(36), correct: ['a'] }
-                  : { id: `q${i}`, type: 'matching' as const, sources: many(35), choices: many(36), correct: many(35).map(() => 'a') },
+                  : { id: `q${i}`, type: 'matching' as const, sources: many(35).map((s) => s + ' ?'), choices: many(35), correct: tokens.slice(0, 35).split('') },
               ),
             },
           ],
