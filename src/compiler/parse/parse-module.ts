@@ -31,7 +31,13 @@ export function parseModule(source: SourceFile, ctx: ParseContext): { module?: M
   if (fm.body === undefined) return { diagnostics: fm.diagnostics }
   // With a broken front matter the body is still parsed, so that one run reports all its mistakes.
   const env = createEnv(source.path, fm.bodyLine, fm.data?.id ?? 'module', ctx)
-  const tokens = ctx.md.parse(stripComments(fm.body), env)
+  const comments = stripComments(fm.body)
+  if (comments.unclosed !== undefined) {
+    const before = fm.body.slice(0, comments.unclosed)
+    const line = fm.bodyLine + before.split('\n').length
+    env.diagnostics.push(warning('module/unclosed-comment', source.path, { line, column: comments.unclosed - before.lastIndexOf('\n') }))
+  }
+  const tokens = ctx.md.parse(comments.text, env)
   const pages = splitPages(tokens, env, ctx.md)
   if (pages.length === 0) env.diagnostics.push(error('module/empty', source.path, { line: firstTextLine(source.text ?? '', fm.bodyLine), column: 1 }))
   const diagnostics = [...fm.diagnostics, ...env.diagnostics]

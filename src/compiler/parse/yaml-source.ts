@@ -30,7 +30,7 @@ export function parseYaml(text: string, file: string, firstLine = 1): { source?:
       const line = lines[pos.line - 1] ?? ''
       // `title: Le RGPD : les bases` (French typography puts a space before « : »): the usual mistake.
       const colon = e.code === 'BLOCK_AS_IMPLICIT_KEY' && /:(\s|$)/.test(line.slice(pos.col - 1)) ? keyBefore(line, pos.col) : undefined
-      const duplicate = e.code === 'DUPLICATE_KEY' ? /^\s*(?:-\s+)?([^\s:#][^:#]*?)\s*:/.exec(line)?.[1] : undefined
+      const duplicate = e.code === 'DUPLICATE_KEY' ? keyOf(line) : undefined
       if (colon) diagnostics.push(error('yaml/colon-in-value', file, at, { key: colon }))
       else if (duplicate) diagnostics.push(error('yaml/duplicate-key', file, at, { key: duplicate }))
       else diagnostics.push(error('yaml/syntax', file, at, { reason: reasonOf(e.message) }))
@@ -69,7 +69,23 @@ function unresolvedAlias(doc: Document): number | undefined {
 
 /** `title` in `title: Le RGPD : les bases` when the error is at column 8, else undefined. */
 function keyBefore(line: string, column: number): string | undefined {
-  return /^\s*(?:-\s+)?([^\s:#'"][^:#]*?)\s*:\s+$/.exec(line.slice(0, column - 1))?.[1]
+  const before = line.slice(0, column - 1)
+  // `key:` then at least one space, and no other colon: a key, not text with a colon in it.
+  if (!/\s$/.test(before) || !before.trimEnd().endsWith(':') || before.indexOf(':') !== before.trimEnd().length - 1) return undefined
+  const key = keyOf(before)
+  return key && !/^['"]/.test(key) ? key : undefined
+}
+
+/**
+ * The key of a `key: …` or `- key: …` line (before its first colon, without `#`). String
+ * functions, not a regex: `\s*` around a lazy key was quadratic on a line of 250,000 spaces.
+ */
+function keyOf(line: string): string | undefined {
+  let rest = line.trimStart()
+  if (/^-\s/.test(rest)) rest = rest.slice(1).trimStart()
+  const colon = rest.indexOf(':')
+  const key = colon < 0 ? '' : rest.slice(0, colon).trimEnd()
+  return key && !key.includes('#') ? key : undefined
 }
 
 /** The first line of the parser's message, without its code excerpt. */

@@ -28,8 +28,9 @@ export function splitChildren(children: Token[], separator: RegExp): [Token[], T
     if (token.type !== 'text') continue
     const match = separator.exec(token.content)
     if (!match) continue
-    const before = Object.assign(Object.create(Object.getPrototypeOf(token)), token, { content: token.content.slice(0, match.index) }) as Token
-    const after = Object.assign(Object.create(Object.getPrototypeOf(token)), token, { content: token.content.slice(match.index + match[0].length) }) as Token
+    // The spaces around the separator go (trimEnd/trimStart: linear, where a regex `\s*` was not).
+    const before = Object.assign(Object.create(Object.getPrototypeOf(token)), token, { content: token.content.slice(0, match.index).trimEnd() }) as Token
+    const after = Object.assign(Object.create(Object.getPrototypeOf(token)), token, { content: token.content.slice(match.index + match[0].length).trimStart() }) as Token
     const left = [...children.slice(0, i), before]
     const right = [after, ...children.slice(i + 1)]
     const hasText = (part: Token[]) => part.some((t) => t.content.trim() !== '' || t.type === 'image')
