@@ -1,7 +1,7 @@
 /**
  * Child: compiles a course once, in process, and dumps the package's output files (the exact
  * `OutputFile[]` that `compile()` returns) to a folder, so that zip-only.js can zip the very same
- * files without compiling. Also reports in-process stage times (read, compile, zip) as JSON on stdout.
+ * files without compiling, and as one blob (packed.bin, sizes in packed.json) for floor.js. Also reports in-process stage times (read, compile, zip) as JSON on stdout.
  *
  *   node compile-dump.js <contentDir> <dumpDir> <scorm12|scorm2004>
  */
@@ -30,6 +30,10 @@ for (const file of pkg.files) {
   await writeFile(to, isText ? file.contents : Buffer.from(file.contents))
 }
 await writeFile(join(dumpDir, 'index.json'), JSON.stringify(index))
+// The same files as one blob and their sizes, for floor.js (one read instead of one per file).
+const buffers = pkg.files.map((f) => (typeof f.contents === 'string' ? Buffer.from(f.contents) : Buffer.from(f.contents)))
+await writeFile(join(dumpDir, 'packed.bin'), Buffer.concat(buffers))
+await writeFile(join(dumpDir, 'packed.json'), JSON.stringify(buffers.map((b) => b.length)))
 
 const outputBytes = pkg.files.reduce((n, f) => n + (typeof f.contents === 'string' ? Buffer.byteLength(f.contents) : f.contents.byteLength), 0)
 process.stdout.write(
