@@ -8,7 +8,7 @@ import { compile, createAnalysisCache, type AnalysisCache, type CompileResult } 
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
-import { zipFiles } from './compiler/write/zip.js'
+import { writeZip } from './compiler/write/zip.js'
 
 export { compile } from './compiler/pipeline.js'
 export { CompileError, formatDiagnostic, type Diagnostic } from './compiler/diagnostics.js'
@@ -50,7 +50,8 @@ export async function build(contentDir: string, options: BuildOptions): Promise<
   const cache = options.cache ?? createAnalysisCache()
   const tree = await readTree(contentDir, { strings: builtins.strings, cache })
   const result = compile(tree, builtins, options.formats, cache)
-  const zips = await Promise.all(result.packages.map(async (pkg) => ({ path: join(options.out, pkg.name), bytes: await zipFiles(pkg.files) })))
+  // Each zip is streamed to its temporary file, never gathered whole in memory.
+  const zips = result.packages.map((pkg) => ({ path: join(options.out, pkg.name), write: (to: string) => writeZip(pkg.files, to) }))
   try {
     await writeAllAtomic(zips)
   } catch (e) {

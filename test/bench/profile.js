@@ -2,7 +2,7 @@
  * Reads a V8 `.cpuprofile` (written by `node --cpu-prof`) and says where the time goes:
  *  - self time by bucket: a parcours file (lib/…), an npm package, a Node internal area, GC;
  *  - inclusive time of parcours' pipeline stages (synchronous work under each stage function;
- *    the zip's stream callbacks run later and show up under the archiver packages and zlib),
+ *    the zip's deflate callbacks run later and show up under yazl and zlib),
  *    and, for each stage, its own self time by bucket (a nested stage keeps its own time);
  *  - the top functions by self time.
  */

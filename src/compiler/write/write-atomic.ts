@@ -3,12 +3,13 @@
  * renamed into place: a failed or interrupted build never leaves a half-written zip, nor one
  * format's zip without the other's (`--format all`), where Moodle users would pick it up.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export interface FileToWrite {
   path: string
-  bytes: Uint8Array
+  /** Writes the file's contents at the temporary path it is given (e.g. a zip streamed to disk). */
+  write(temporaryPath: string): Promise<void>
 }
 
 export async function writeAllAtomic(files: readonly FileToWrite[]): Promise<void> {
@@ -16,7 +17,7 @@ export async function writeAllAtomic(files: readonly FileToWrite[]): Promise<voi
   try {
     for (const f of staged) {
       await mkdir(dirname(f.path), { recursive: true })
-      await writeFile(f.temporary, f.bytes)
+      await f.write(f.temporary)
     }
     for (const f of staged) await rename(f.temporary, f.path)
   } catch (e) {
