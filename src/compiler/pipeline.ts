@@ -21,6 +21,7 @@ import { renderPackage } from './render/render-package.js'
 import { compileTemplates, TemplateRenderError } from './render/templates.js'
 import { buildCourse } from './transform/build-course.js'
 import { buildScos, type Sco } from './transform/build-scos.js'
+import { typesetCourse, typesetModule, typesetStrings } from './transform/typography.js'
 import type { Course, Module, OutputFile, SourceFile, SourceTree } from './types.js'
 
 export const COURSE_FILE = 'course.yml'
@@ -86,12 +87,15 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   const strings = builtins.strings[config.language]
   // Sorted: the tree's key order is the order reads completed, and suggestions must not depend on it.
   const context = { md: createMarkdown(), files: Object.keys(tree.files).sort(), labels: calloutLabels(strings) }
-  // A module's parse depends on its text, the list of files (images) and the callout labels.
-  const contextKey = JSON.stringify([context.files, context.labels])
+  // A module's parse depends on its text, the list of files (images), the callout labels and the language (typography).
+  const contextKey = JSON.stringify([context.files, context.labels, config.language])
   const modules: Module[] = []
   for (const file of located.files) {
     if (tree.files[file]!.text === undefined) continue
-    const result = parseCached(tree.files[file]!, contextKey, cache, () => parseModule(tree.files[file]!, context))
+    const result = parseCached(tree.files[file]!, contextKey, cache, () => {
+      const parsed = parseModule(tree.files[file]!, context)
+      return parsed.module ? { ...parsed, module: typesetModule(parsed.module, config.language) } : parsed
+    })
     diagnostics.push(...result.diagnostics)
     if (result.module) modules.push(result.module)
   }
@@ -99,12 +103,13 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   diagnostics.push(...built.diagnostics)
   if (hasErrors(diagnostics)) return done(built.course)
 
+  const course = typesetCourse(built.course)
   const packages = formats.map((format) => {
-    const { scos, diagnostics: scoProblems } = buildScos(built.course, format, strings)
+    const { scos, diagnostics: scoProblems } = buildScos(course, format, typesetStrings(strings, config.language))
     diagnostics.push(...scoProblems)
     return { format, name: `${config.id}-${format}.zip`, scos }
   })
-  return done(built.course, hasErrors(diagnostics) ? [] : packages)
+  return done(course, hasErrors(diagnostics) ? [] : packages)
 }
 
 function parseCached(file: SourceFile, contextKey: string, cache: AnalysisCache | undefined, parse: () => ReturnType<typeof parseModule>): ReturnType<typeof parseModule> {
@@ -123,7 +128,7 @@ export function render(
   builtins: Builtins,
 ): { packages: CompiledPackage[]; diagnostics: Diagnostic[] } {
   const { course } = analysis
-  const { templates, diagnostics } = compileTemplates(builtins.templates, tree, builtins.strings[course.config.language])
+  const { templates, diagnostics } = compileTemplates(builtins.templates, tree, typesetStrings(builtins.strings[course.config.language], course.config.language))
   if (!templates) return { packages: [], diagnostics }
   try {
     const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree) }))

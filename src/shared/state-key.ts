@@ -38,5 +38,8 @@ export function stateKey(id: string): string {
  * The right answer is left out on purpose: fixing a wrong key must re-score, not erase, answers.
  */
 export function answerRev(parts: { type: string; choices: string[]; sources: string[] }): string {
-  return base62(fnv1a([parts.type, ...parts.choices, '|', ...parts.sources].join('\u0001')), 2)
+  // Spaces of any kind count as one: French typography (no-break spaces, added at build time)
+  // does not change what an answer means, and must not drop the learners' answers.
+  const norm = (t: string) => t.replace(/[\s\u00a0\u202f]+/g, ' ')
+  return base62(fnv1a([parts.type, ...parts.choices.map(norm), '|', ...parts.sources.map(norm)].join('\u0001')), 2)
 }
