@@ -65,7 +65,7 @@ export function parseCertificationConfig(text: string, file = 'course.yml'): Cer
   const str = (parent: Node | undefined, key: string, path: string, required: boolean, max: number): string | undefined => {
     const node = get(parent, key)
     if (node === undefined || (isScalar(node) && node.value === null)) {
-      if (required) problems.push(problem('config/missing', file, at(parent), { key: `${path}${key}`, expected: 'texte / text' }))
+      if (required && parent) problems.push(problem('config/missing', file, at(parent), { key: `${path}${key}`, expected: 'texte / text' }))
       return undefined
     }
     const value = isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value).trim() : undefined
