@@ -96,11 +96,18 @@ export class CsvTokenizer {
           this.column++
           continue
         }
-        this.field += ch
-        if (ch === '\n') {
-          this.line++
-          this.column = 1
-        } else this.column++
+        // Ordinary characters up to the next quote, taken as one slice (no string built char by char).
+        const next = text.indexOf('"', i)
+        const end = next < 0 ? text.length : next
+        const part = text.slice(i, end)
+        this.field += part
+        const lastNewline = part.lastIndexOf('\n')
+        if (lastNewline < 0) this.column += part.length
+        else {
+          for (let k = part.indexOf('\n'); k >= 0; k = part.indexOf('\n', k + 1)) this.line++
+          this.column = part.length - lastNewline
+        }
+        i = end - 1
         continue
       }
       if (this.quoteClosed) {
@@ -125,8 +132,15 @@ export class CsvTokenizer {
         this.pendingCR = ch === '\r'
         continue
       }
-      this.field += ch
-      this.column++
+      let end = i + 1
+      while (end < text.length) {
+        const c = text[end]
+        if (c === this.delimiter || c === '\n' || c === '\r') break
+        end++
+      }
+      this.field += text.slice(i, end)
+      this.column += end - i
+      i = end - 1
     }
     return out
   }

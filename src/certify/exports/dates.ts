@@ -96,9 +96,25 @@ export function assertTimeZone(timeZone: string): void {
 
 /**
  * Wall-clock time in `timeZone` → the instant. In the autumn overlap hour the earlier instant
- * wins; a time in the spring gap moves forward by the gap (as PHP does).
+ * wins; a time in the spring gap (which Moodle never writes: it formats real instants) is read with
+ * the offset in force before the change.
  */
 export function toInstant(w: WallClock, timeZone: string): Date {
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
+  // Offsets change on the hour: one computation per zone and hour serves a whole export.
+  const key = `${timeZone} ${w.year}-${w.month}-${w.day} ${w.hour}`
+  let offset = offsets.get(key)
+  if (offset === undefined) {
+    if (offsets.size > 50_000) offsets.clear()
+    offset = Date.UTC(w.year, w.month - 1, w.day, w.hour) - zonedInstant({ ...w, minute: 0, second: 0 }, timeZone).getTime()
+    offsets.set(key, offset)
+  }
+  return new Date(asUtc - offset)
+}
+
+const offsets = new Map<string, number>()
+
+function zonedInstant(w: WallClock, timeZone: string): Date {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
   let guess = asUtc
   for (let i = 0; i < 3; i++) {

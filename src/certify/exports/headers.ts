@@ -102,15 +102,38 @@ export type CompletionState = { complete: boolean; pass?: boolean; override?: bo
  * parentheses, and the failed state starts with the same word (README of the Moodle exports, §1).
  * Fail is tested before pass because the French fail text contains the pass words.
  */
+const STATES = {
+  incomplete: Object.freeze({ complete: false }),
+  complete: Object.freeze({ complete: true }),
+  passed: Object.freeze({ complete: true, pass: true }),
+  failed: Object.freeze({ complete: true, pass: false }),
+  incompleteFailed: Object.freeze({ complete: false, pass: false }),
+  incompletePassed: Object.freeze({ complete: false, pass: true }),
+  completeOverride: Object.freeze({ complete: true, override: true }),
+  incompleteOverride: Object.freeze({ complete: false, override: true }),
+} satisfies Record<string, CompletionState>
+
+/** Memo of the few distinct state texts an export holds (one shared, frozen state object each). */
+const seenStates = new Map<string, CompletionState | undefined>()
+
 export function completionState(cell: string): CompletionState | undefined {
+  let state = seenStates.get(cell)
+  if (state === undefined && !seenStates.has(cell)) {
+    state = parseState(cell)
+    if (seenStates.size < 1000) seenStates.set(cell, state)
+  }
+  return state
+}
+
+function parseState(cell: string): CompletionState | undefined {
   const n = norm(cell)
   const m = /^(completed|terminé|not completed|pas terminé|non terminé|incomplete|incomplet)(?: \((.*)\))?$/.exec(n)
   if (!m) return undefined
   const complete = m[1] === 'completed' || m[1] === 'terminé'
   const note = m[2]
-  if (note === undefined) return { complete }
-  if (/did not achieve|n'a pas atteint|failed|échec/.test(note)) return { complete, pass: false }
-  if (/achieved pass grade|réussite atteinte|pour passer atteinte|passed|réussi/.test(note)) return { complete, pass: true }
-  if (/^(set by|défini par) /.test(note)) return { complete, override: true }
+  if (note === undefined) return complete ? STATES.complete : STATES.incomplete
+  if (/did not achieve|n'a pas atteint|failed|échec/.test(note)) return complete ? STATES.failed : STATES.incompleteFailed
+  if (/achieved pass grade|réussite atteinte|pour passer atteinte|passed|réussi/.test(note)) return complete ? STATES.passed : STATES.incompletePassed
+  if (/^(set by|défini par) /.test(note)) return complete ? STATES.completeOverride : STATES.incompleteOverride
   return undefined
 }

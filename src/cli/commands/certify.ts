@@ -151,6 +151,9 @@ async function run(context: CommandContext): Promise<number> {
   const sub = positionals[0] as Sub | undefined
   if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(say(lang, 'which', { list: SUBCOMMANDS.join(', ') }))
   const { CertifyError, formatProblem } = await import('../../certify/problems.js')
+  // node:crypto under the shared verification code (the page uses WebCrypto).
+  const [{ useCryptoProvider }, { nodeCrypto }] = await Promise.all([import('../../certify/crypto/ed25519.js'), import('../../certify/crypto/node-provider.js')])
+  useCryptoProvider(nodeCrypto)
   try {
     switch (sub) {
       case 'keygen':

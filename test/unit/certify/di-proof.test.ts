@@ -3,14 +3,18 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { addProof, hashData, jcs, verifyProof, type ProofOptions } from '../../../src/certify/crypto/di-proof.js'
-import { forceNobleFallback } from '../../../src/certify/crypto/ed25519.js'
+import { forceNobleFallback, useCryptoProvider } from '../../../src/certify/crypto/ed25519.js'
+import { nodeCrypto } from '../../../src/certify/crypto/node-provider.js'
 import { multikeyToPublicKey, multikeyToSeed, publicKeyToMultikey, toHex } from '../../../src/certify/crypto/encoding.js'
 import { keyFromSeed, signer } from '../../../src/certify/crypto/node-keys.js'
 
 const V = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/certify/w3c-eddsa-jcs-2022.json'), 'utf8'))
 
 describe('eddsa-jcs-2022 (W3C test vector)', () => {
-  afterEach(() => forceNobleFallback(false))
+  afterEach(() => {
+    forceNobleFallback(false)
+    useCryptoProvider(undefined)
+  })
   const key = keyFromSeed(multikeyToSeed(V.keyPair.privateKeyMultibase))
 
   it('derives the vector public key from its private key', () => {
@@ -30,9 +34,10 @@ describe('eddsa-jcs-2022 (W3C test vector)', () => {
     expect(signed).toEqual(V.signed)
   })
 
-  for (const backend of ['webcrypto', 'noble']) {
+  for (const backend of ['webcrypto', 'noble', 'node:crypto']) {
     it(`verifies the vector and rejects any change (${backend})`, async () => {
       forceNobleFallback(backend === 'noble')
+      if (backend === 'node:crypto') useCryptoProvider(nodeCrypto)
       const pub = multikeyToPublicKey(V.keyPair.publicKeyMultibase)
       expect(await verifyProof(V.signed, pub)).toMatchObject({ ok: true })
       const tampered = structuredClone(V.signed)

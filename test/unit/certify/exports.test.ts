@@ -208,3 +208,18 @@ describe('broken exports are refused with file:line:col', () => {
     expect(f.learners.get('dimitri.oehlenschlager@ac-fixture.fr')!.activities).toEqual(g.learners.get('dimitri.oehlenschlager@ac-fixture.fr')!.activities)
   })
 })
+
+describe('dates in the site time zone', () => {
+  it('reads wall-clock times across the DST changes of Europe/Paris', async () => {
+    const { toInstant, parseIsoLike } = await import('../../../src/certify/exports/dates.js')
+    const at = (text: string) => toInstant(parseIsoLike(text)!, TZ).toISOString()
+    expect(at('2026-01-15 10:00:00')).toBe('2026-01-15T09:00:00.000Z')
+    expect(at('2026-07-15 10:00:00')).toBe('2026-07-15T08:00:00.000Z')
+    // Autumn overlap: 02:30 happens twice; the earlier one (summer time) is taken.
+    expect(at('2026-10-25 02:30:00')).toBe('2026-10-25T00:30:00.000Z')
+    expect(at('2026-10-25 03:30:00')).toBe('2026-10-25T02:30:00.000Z')
+    // Spring gap: 02:30 does not exist (Moodle never writes it); read with the winter offset.
+    expect(at('2026-03-29 02:30:00')).toBe('2026-03-29T00:30:00.000Z')
+    expect(at('2026-03-29 03:30:00')).toBe('2026-03-29T01:30:00.000Z')
+  })
+})

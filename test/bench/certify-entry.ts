@@ -1,0 +1,13 @@
+// What test/bench/certify.js measures, bundled by it with esbuild (src/ is TypeScript).
+export { buildCredential } from '../../src/certify/credential.js'
+export { addProof } from '../../src/certify/crypto/di-proof.js'
+export { generateIssuerKey, signer, fingerprint } from '../../src/certify/crypto/node-keys.js'
+export { buildProfile } from '../../src/certify/issuer.js'
+export { renderPdf } from '../../src/certify/pdf.js'
+export { signToken } from '../../src/certify/token.js'
+export { loadTrust, verifyCredentialJson } from '../../src/certify/verify/verify.js'
+export { readExport } from '../../src/certify/exports/read.js'
+export { decide } from '../../src/certify/decide.js'
+export { encodeList, newBitstring, statusListCredential } from '../../src/certify/status-list.js'
+export { useCryptoProvider } from '../../src/certify/crypto/ed25519.js'
+export { nodeCrypto } from '../../src/certify/crypto/node-provider.js'
