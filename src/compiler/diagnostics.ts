@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../shared/sco-data.js'
 import { DIAGNOSTIC_TEXTS, type DiagnosticCode } from '../i18n/diagnostics.js'
+import { terminalSafe } from '../shared/terminal-text.js'
 import { fill } from '../shared/fill.js'
 
 export type { DiagnosticCode }
@@ -70,7 +71,8 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'fr'): string {
   const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file
   const severity = d.severity === 'error' ? texts.error : texts.warning
   const params = { ...worded(d.params, texts.words), suggestion: suggestionOf(d.params, texts) }
-  return `${where}: ${severity} [${d.code}] ${fill(message, params)}\n  ${texts.hint} ${fill(hint, params).trim()}`
+  // File names and parameters come from the course: no escape sequence of theirs reaches the terminal.
+  return terminalSafe(`${where}: ${severity} [${d.code}] ${fill(message, params)}\n  ${texts.hint} ${fill(hint, params).trim()}`)
 }
 
 /** "Did you mean" and "allowed keys" are worded here, so that stages only pass the words. */
