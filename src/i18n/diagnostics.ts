@@ -61,7 +61,11 @@ const fr = {
   'theme/logo-not-found': ["Logo introuvable « {src} ».", "placez le fichier dans le dossier de la formation et indiquez son chemin relatif."],
   'state/too-large': ["L'état d'un apprenant peut atteindre {size} caractères dans « {sco} », au-delà de la limite de {limit} de {version}.", "réduisez le nombre de questions ou de pages de ce module, passez en « sco: module » (un SCO par module) ou en SCORM 2004."],
   'state/key-collision': ["Les identifiants « {a} » et « {b} » ont la même clé d'état ({key}).", "renommez l'un des deux (un seul caractère suffit)."],
+  'text/control-character': ["Caractère de contrôle invisible {char} dans le texte.", "supprimez-le (il vient souvent d'un copier-coller) : il rendrait le manifeste du paquet illisible par Moodle."],
+  'text/bidi-control': ["Caractère de contrôle du sens d'écriture {char} : le texte affiché peut différer de ce que vous lisez dans l'éditeur.", "supprimez-le, sauf si vous écrivez volontairement de l'arabe ou de l'hébreu."],
+  'text/invisible-character': ["Caractère invisible {char} (espace sans largeur, trait d'union conditionnel…).", "supprimez-le s'il vient d'un copier-coller : il peut couper une recherche ou une réponse attendue."],
   'template/error': ["Erreur dans le gabarit : {reason}.", "corrigez le gabarit {file} (syntaxe Handlebars)."],
+  'template/invalid-xml': ["Le manifeste produit par ce gabarit n'est pas du XML bien formé (ligne {line}, colonne {column} du manifeste produit ; détail, en anglais : {reason}).", "corrigez le gabarit {file} : balises fermées, « & » écrit « &amp; », pas d'entité HTML comme « &nbsp; ». Moodle refuserait ce paquet."],
   'template/unknown': ["Gabarit inconnu « {file} » dans templates/.", "seuls ces gabarits peuvent être remplacés : {known}."],
 } as const satisfies Record<string, readonly [string, string]>
 
@@ -124,7 +128,11 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
   'theme/logo-not-found': ['Logo not found: "{src}".', 'put the file in the course folder and give its relative path.'],
   'state/too-large': ['A learner\'s state can reach {size} characters in "{sco}", over the {limit} limit of {version}.', 'reduce the number of questions or pages of this module, switch to "sco: module" (one SCO per module) or to SCORM 2004.'],
   'state/key-collision': ['Ids "{a}" and "{b}" share the state key {key}.', 'rename one of them (one character is enough).'],
+  'text/control-character': ['Invisible control character {char} in the text.', 'remove it (it often comes from a copy and paste): it would make the package manifest unreadable to Moodle.'],
+  'text/bidi-control': ['Writing-direction control character {char}: the text shown may differ from what you read in your editor.', 'remove it, unless you are deliberately writing Arabic or Hebrew.'],
+  'text/invisible-character': ['Invisible character {char} (zero-width space, soft hyphen…).', 'remove it if it comes from a copy and paste: it can break a search or an expected answer.'],
   'template/error': ['Template error: {reason}.', 'fix template {file} (Handlebars syntax).'],
+  'template/invalid-xml': ['The manifest this template produces is not well-formed XML (line {line}, column {column} of the manifest produced: {reason}).', 'fix template {file}: close every element, write "&" as "&amp;", no HTML entity such as "&nbsp;". Moodle would refuse this package.'],
   'template/unknown': ['Unknown template "{file}" in templates/.', 'only these templates can be overridden: {known}.'],
 }
 

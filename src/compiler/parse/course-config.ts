@@ -5,6 +5,7 @@
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { CourseConfig, SourceFile } from '../types.js'
 import { isRecord, validate, type Schema } from './schema.js'
+import { checkCharacters, withoutRepeats } from './text-safety.js'
 import { parseYaml } from './yaml-source.js'
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
@@ -91,8 +92,9 @@ export interface ParsedCourseConfig {
  * reports the modules' mistakes too; the pipeline stops before rendering anyway.
  */
 export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
+  const characters = checkCharacters(file.text ?? '', file.path)
   const { source, diagnostics } = parseYaml(file.text ?? '', file.path)
-  if (!source) return { moduleAt: [], diagnostics }
+  if (!source) return { moduleAt: [], diagnostics: [...characters, ...diagnostics] }
   const problems = validate(source, COURSE_SCHEMA, file.path)
   const wrong = new Set(problems.map((d) => String(d.params?.key ?? '').split('.')[0]))
   const raw = Object.fromEntries(Object.entries(isRecord(source.value) ? source.value : {}).filter(([key]) => !wrong.has(key))) as Record<string, any>
@@ -123,5 +125,5 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
     .map(([name, value]) => error('theme/invalid-color', file.path, source.locate(['theme', 'colors', name]), { name, value }))
   const moduleAt = config.modules.map((_, i) => source.locate(['modules', i], 'value'))
   const logoAt = config.theme.logo ? source.locate(['theme', 'logo'], 'value') : undefined
-  return { config, moduleAt, ...(logoAt && { logoAt }), diagnostics: [...problems, ...colorProblems] }
+  return { config, moduleAt, ...(logoAt && { logoAt }), diagnostics: [...characters, ...withoutRepeats(characters, problems), ...colorProblems] }
 }

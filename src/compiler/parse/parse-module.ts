@@ -12,6 +12,7 @@ import { ID_PATTERN } from './course-config.js'
 import { fileLine, type ParseEnv } from './env.js'
 import { parseFrontMatter } from './front-matter.js'
 import { stripComments } from './markdown.js'
+import { checkCharacters, withoutRepeats } from './text-safety.js'
 import type { HeadingMeta } from './plugins/heading-attrs.js'
 
 type Token = import('markdown-it').Token
@@ -27,8 +28,9 @@ export interface ParseContext {
 }
 
 export function parseModule(source: SourceFile, ctx: ParseContext): { module?: Module; diagnostics: Diagnostic[] } {
+  const characters = checkCharacters(source.text ?? '', source.path)
   const fm = parseFrontMatter(source.text ?? '', source.path)
-  if (fm.body === undefined) return { diagnostics: fm.diagnostics }
+  if (fm.body === undefined) return { diagnostics: [...characters, ...withoutRepeats(characters, fm.diagnostics)] }
   // With a broken front matter the body is still parsed, so that one run reports all its mistakes.
   const env = createEnv(source.path, fm.bodyLine, fm.data?.id ?? 'module', ctx)
   const comments = stripComments(fm.body)
@@ -40,7 +42,7 @@ export function parseModule(source: SourceFile, ctx: ParseContext): { module?: M
   const tokens = ctx.md.parse(comments.text, env)
   const pages = splitPages(tokens, env, ctx.md)
   if (pages.length === 0) env.diagnostics.push(error('module/empty', source.path, { line: firstTextLine(source.text ?? '', fm.bodyLine), column: 1 }))
-  const diagnostics = [...fm.diagnostics, ...env.diagnostics]
+  const diagnostics = [...characters, ...withoutRepeats(characters, fm.diagnostics), ...env.diagnostics]
   if (!fm.data) return { diagnostics }
   const module: Module = { ...fm.data, file: source.path, pages, assets: env.assets }
   return { module, diagnostics }

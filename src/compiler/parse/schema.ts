@@ -5,6 +5,7 @@
  */
 import { didYouMean } from '../did-you-mean.js'
 import { error, type Diagnostic } from '../diagnostics.js'
+import { codePoint, CONTROL } from './text-safety.js'
 import type { YamlSource } from './yaml-source.js'
 
 export type Field =
@@ -55,6 +56,10 @@ function validateObject(value: Record<string, unknown>, schema: Schema, path: st
       diagnostics.push(...validateObject(value[key] as Record<string, unknown>, field.fields, here, source, file, field.open))
     } else if (problem !== 'ok') {
       diagnostics.push(error('config/invalid-value', file, source.locate(here, 'value'), { key: dotted(path, key), value: shown(value[key]), expected: expectedOf(field) }))
+    } else {
+      // A YAML escape ("\x01", "\0") writes a control character the file itself does not hold.
+      const char = [value[key]].flat().find((v): v is string => typeof v === 'string' && CONTROL.test(v))?.match(CONTROL)?.[0]
+      if (char) diagnostics.push(error('text/control-character', file, source.locate(here, 'value'), { char: codePoint(char) }))
     }
   }
   return diagnostics

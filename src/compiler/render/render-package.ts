@@ -6,6 +6,7 @@ import type { ScormVersion } from '../../shared/sco-data.js'
 import type { Builtins } from '../read/read-builtins.js'
 import type { Sco } from '../transform/build-scos.js'
 import type { Course, Module, OutputFile, Page, Question, SourceTree } from '../types.js'
+import { xmlSafeDeep } from '../parse/text-safety.js'
 import type { Templates } from './templates.js'
 
 const RUNTIME_FILES = ['parcours.css', 'parcours.js']
@@ -26,7 +27,8 @@ export function renderPackage(course: Course, scos: Sco[], version: ScormVersion
     return { sco, href, files: [href, ...media.map((a) => a.to)].sort() }
   })
   const common = { resId: 'RES-parcours-commun', files: [...RUNTIME_FILES, ...(logo ? [logo.src] : [])].sort() }
-  const manifest = templates.manifest[version](manifestContext(course, scoEntries, multi, common))
+  // Every string goes in through xmlSafe: no character XML forbids can reach the manifest.
+  const manifest = templates.manifest[version](xmlSafeDeep(manifestContext(course, scoEntries, multi, common)))
   files.push({ path: 'imsmanifest.xml', contents: manifest })
   return dedupe(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }

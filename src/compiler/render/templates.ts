@@ -6,6 +6,7 @@ import Handlebars from 'handlebars'
 import { fill } from '../../shared/fill.js'
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { SourceTree } from '../types.js'
+import { xmlProblem } from './check-xml.js'
 
 export type Render = (context: object) => string
 
@@ -48,7 +49,10 @@ export function compileTemplates(builtins: Record<string, string>, tree: SourceT
   return {
     templates: {
       sco: guard(compiled[ENTRIES.sco]!, sources[ENTRIES.sco]!.file),
-      manifest: { scorm12: guard(compiled[ENTRIES.scorm12]!, sources[ENTRIES.scorm12]!.file), scorm2004: guard(compiled[ENTRIES.scorm2004]!, sources[ENTRIES.scorm2004]!.file) },
+      manifest: {
+        scorm12: wellFormed(guard(compiled[ENTRIES.scorm12]!, sources[ENTRIES.scorm12]!.file), sources[ENTRIES.scorm12]!.file),
+        scorm2004: wellFormed(guard(compiled[ENTRIES.scorm2004]!, sources[ENTRIES.scorm2004]!.file), sources[ENTRIES.scorm2004]!.file),
+      },
     },
     diagnostics,
   }
@@ -71,6 +75,16 @@ function guard(render: Render, file: string): Render {
     } catch (e) {
       throw new TemplateRenderError(templateError(e, file), e)
     }
+  }
+}
+
+/** A manifest that is not well-formed XML is reported against its template (an override, usually). */
+function wellFormed(render: Render, file: string): Render {
+  return (context) => {
+    const xml = render(context)
+    const problem = xmlProblem(xml)
+    if (problem) throw new TemplateRenderError(error('template/invalid-xml', file, undefined, { ...problem, file }), problem)
+    return xml
   }
 }
 
