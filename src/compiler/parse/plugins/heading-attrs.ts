@@ -4,6 +4,8 @@
  * The parsed attributes go to `token.meta` of the heading_open token; nothing reaches the HTML.
  */
 import type { MarkdownIt } from 'markdown-it'
+import { error } from '../../diagnostics.js'
+import { fileLine, type ParseEnv } from '../env.js'
 
 export interface HeadingMeta {
   id?: string
@@ -30,8 +32,14 @@ export default function headingAttrs(md: MarkdownIt): void {
       if (match) {
         meta.column = open.markup.length + 2 + match.index
         for (const part of match[1]!.trim().split(/\s+/).filter(Boolean)) {
-          if (part.startsWith('#')) meta.id = part.slice(1)
+          if (part.startsWith('#') && meta.id === undefined) meta.id = part.slice(1)
           else if (part.startsWith('.')) meta.classes.push(part.slice(1))
+          else {
+            // `{#mon id}` (a space in the id), `{onclick=…}`: never silently dropped, never in the HTML.
+            const env = state.env as ParseEnv
+            const at = { line: fileLine(env, open.map?.[0] ?? 0), column: meta.column }
+            env.diagnostics.push(error('page/invalid-attribute', env.file, at, { attribute: part.length > 60 ? `${part.slice(0, 59)}…` : part }))
+          }
         }
         inline.content = inline.content.slice(0, match.index).trimEnd()
       }
