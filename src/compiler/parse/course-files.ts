@@ -40,8 +40,14 @@ export function resolveModules(
   return { files: found, diagnostics }
 }
 
-/** `theme.logo` names a file of the course folder. */
+/** The image types a browser shows in an `<img>`: a logo is one of them, never a module or any other file. */
+export const LOGO_FILE = /\.(png|jpe?g|gif|svg|webp|avif)$/i
+
+/** `theme.logo` names an image of the course folder (a module's source, answers included, was once shipped as the logo). */
 export function checkLogo(config: CourseConfig, logoAt: ParsedCourseConfig['logoAt'], courseFile: string, files: Record<string, unknown>): Diagnostic[] {
   const logo = config.theme.logo
-  return logo && !(logo.src in files) ? [error('theme/logo-not-found', courseFile, logoAt ?? { line: 1, column: 1 }, { src: logo.src })] : []
+  const at = logoAt ?? { line: 1, column: 1 }
+  if (!logo) return []
+  if (!LOGO_FILE.test(logo.src)) return [error('theme/logo-not-image', courseFile, at, { src: logo.src })]
+  return logo.src in files ? [] : [error('theme/logo-not-found', courseFile, at, { src: logo.src })]
 }

@@ -13,10 +13,11 @@ import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Lang } from '../../shared/sco-data.js'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
-import { resolveModuleFile } from '../parse/course-files.js'
+import { LOGO_FILE, resolveModuleFile } from '../parse/course-files.js'
 import { parseCourseConfig } from '../parse/course-config.js'
 import { analyse, COURSE_FILE, type AnalysisCache } from '../pipeline.js'
 import type { SourceFile, SourceTree } from '../types.js'
+import { svgProblem } from './check-svg.js'
 import { decodeText } from './decode-text.js'
 import { listFiles, MAX_ENTRIES, reasonOf } from './list-files.js'
 
@@ -66,7 +67,8 @@ export async function readTree(root: string, options: ReadOptions = {}): Promise
   const analysis = analyse(tree, { strings }, [], options.cache)
   const images = analysis.course?.modules.flatMap((m) => m.assets.map((a) => a.from)) ?? []
   const logo = course?.theme.logo?.src
-  await load([...new Set([...(logo ? [logo] : []), ...images])], 'image')
+  // Only an image is ever read as the logo (theme/logo-not-image otherwise).
+  await load([...new Set([...(logo && LOGO_FILE.test(logo) ? [logo] : []), ...images])], 'image')
   return tree
 }
 
@@ -91,7 +93,11 @@ async function readOne(absolute: string, path: string, kind: 'text' | 'image'): 
   } catch (e) {
     return { problem: error('read/unreadable-file', path, undefined, { reason: reasonOf(e) }) }
   }
-  if (kind === 'image') return { bytes }
+  if (kind === 'image') {
+    const svg = /\.svg$/i.test(path) ? svgProblem(new TextDecoder().decode(bytes)) : undefined
+    if (svg) return { problem: error('image/svg-script', path, { line: svg.line, column: svg.column }, { found: svg.found }) }
+    return { bytes }
+  }
   const decoded = decodeText(bytes)
   if ('badByte' in decoded) {
     const { line, column, byte } = decoded.badByte
