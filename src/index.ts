@@ -2,9 +2,14 @@
  * parcours as a library: `build()` for the CLI, `compile()` for in-process use (preview serves
  * its output from memory, tests inspect it without a disk round trip).
  */
-import { join } from 'node:path'
+import { readFile, writeFile } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { compareScos, readPublished } from './compiler/check/against.js'
+import { assessmentSummary, checkTypography, fixTypography, type AssessmentSummary, type TypographyFix } from './compiler/check/index.js'
+import { error, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
+import type { ScoData } from './shared/sco-data.js'
 import type { ScormVersion } from './shared/sco-data.js'
-import { compile, createAnalysisCache, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
+import { analyse, compile, createAnalysisCache, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
@@ -12,6 +17,8 @@ import { writeZip } from './compiler/write/zip.js'
 
 export { compile } from './compiler/pipeline.js'
 export { CompileError, formatDiagnostic, type Diagnostic } from './compiler/diagnostics.js'
+export { applyFrenchTypography, applyFrenchTypographyHtml } from './shared/french-typography.js'
+export type { AssessmentSummary, TypographyFix } from './compiler/check/index.js'
 export { readBuiltins } from './compiler/read/read-builtins.js'
 export { readTree } from './compiler/read/read-tree.js'
 export { zipFiles } from './compiler/write/zip.js'
@@ -60,4 +67,53 @@ export async function build(contentDir: string, options: BuildOptions): Promise<
     throw e
   }
   return { ...result, written: zips.map((z) => z.path) }
+}
+
+export interface CheckOptions {
+  /** The zip in Moodle: compare the current course with it (`--against`). */
+  against?: string
+  /** Rewrite French typography in the module files, in place (`--fix`). */
+  fix?: boolean
+}
+
+export interface CheckResult {
+  /** Errors, warnings and (from --against) infos, sorted. */
+  diagnostics: Diagnostic[]
+  /** « N questions dont M notées, seuil 80 », when the course could be read. */
+  summary?: AssessmentSummary
+  /** Files `--fix` rewrote, with every change. */
+  fixed: TypographyFix[]
+}
+
+/**
+ * `parcours check`: everything `build` would report, without writing a package; with `fix`, the
+ * French typography of the module files is rewritten first (only no-break spaces and « »), then
+ * the course is analysed as fixed; with `against`, the update is compared with the published zip.
+ */
+export async function check(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
+  const builtins = await readBuiltins()
+  let tree = await readTree(contentDir, { strings: builtins.strings })
+  const fixed: TypographyFix[] = []
+  if (options.fix) {
+    const first = analyse(tree, builtins, ['scorm12'])
+    if (first.course?.config.language === 'fr') {
+      for (const module of first.course.modules) {
+        const text = tree.files[module.file]?.text
+        if (text === undefined) continue
+        const fix = fixTypography(module.file, text)
+        if (fix.changes.length === 0) continue
+        await writeFile(join(contentDir, module.file), fix.text)
+        fixed.push(fix)
+      }
+      if (fixed.length) tree = await readTree(contentDir, { strings: builtins.strings })
+    }
+  }
+  let published: { scos: ScoData[] } | { reason: string } | undefined
+  if (options.against) published = await readPublished(await readFile(options.against)).catch((e: Error) => ({ reason: e.message }))
+  const format = published && 'scos' in published ? (published.scos[0]?.version ?? 'scorm12') : 'scorm12'
+  const analysis = analyse(tree, builtins, [format])
+  const diagnostics = [...analysis.diagnostics, ...(analysis.course ? checkTypography(analysis.course, tree) : [])]
+  if (published && 'reason' in published) diagnostics.push(error('update/not-a-package', basename(options.against!), undefined, { file: basename(options.against!), reason: published.reason }))
+  else if (published && analysis.course && analysis.packages[0]) diagnostics.push(...compareScos(published.scos, analysis.packages[0].scos.map((s) => s.data), analysis.course))
+  return { diagnostics: sortDiagnostics(diagnostics), ...(analysis.course && { summary: assessmentSummary(analysis.course) }), fixed }
 }

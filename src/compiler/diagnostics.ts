@@ -12,7 +12,8 @@ import { fill } from '../shared/fill.js'
 export type { DiagnosticCode }
 
 export interface Diagnostic {
-  severity: 'error' | 'warning'
+  /** `info`: a finding that needs nothing (e.g. a safe change of `check --against`); never from analyse(). */
+  severity: 'error' | 'warning' | 'info'
   code: DiagnosticCode
   /** Path relative to the course folder (or the template's path). */
   file: string
@@ -58,7 +59,7 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 function worded(params: Diagnostic['params'] = {}, words: Record<string, string>): Diagnostic['params'] {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/%(text|list)%/g, (_, w: string) => words[w] ?? w) : v]))
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/%(text|list|contrast-text|contrast-ui|scope-course|scope-module|update-safe|update-state-reset|update-results)%/g, (_, w: string) => words[w] ?? w) : v]))
 }
 
 /**
@@ -69,7 +70,7 @@ export function formatDiagnostic(d: Diagnostic, lang: Lang = 'fr'): string {
   const texts = DIAGNOSTIC_TEXTS[lang]
   const [message, hint] = texts.codes[d.code]
   const where = d.line ? `${d.file}:${d.line}:${d.column ?? 1}` : d.file
-  const severity = d.severity === 'error' ? texts.error : texts.warning
+  const severity = texts[d.severity]
   const params = { ...worded(d.params, texts.words), suggestion: suggestionOf(d.params, texts) }
   // File names and parameters come from the course: no escape sequence of theirs reaches the terminal.
   return terminalSafe(`${where}: ${severity} [${d.code}] ${fill(message, params)}\n  ${texts.hint} ${fill(hint, params).trim()}`)

@@ -11,6 +11,7 @@
  * an error and throws one CompileError carrying them all.
  */
 import type { ScormVersion } from '../shared/sco-data.js'
+import { checkCourse } from './check/index.js'
 import { CompileError, error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { parseCourseConfig } from './parse/course-config.js'
 import { checkLogo, resolveModules } from './parse/course-files.js'
@@ -101,6 +102,7 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   }
   const built = buildCourse(config, modules)
   diagnostics.push(...built.diagnostics)
+  diagnostics.push(...checkCourse({ course: built.course, tree, moduleFiles: located.files, hasErrors: hasErrors(diagnostics), ...(parsed.passingScoreAt && { passingScoreAt: parsed.passingScoreAt }) }))
   if (hasErrors(diagnostics)) return done(built.course)
 
   const course = typesetCourse(built.course)

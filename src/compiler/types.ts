@@ -119,12 +119,17 @@ export interface ModuleMeta {
   passingScore?: number
   /** Where the module's `id:` is written, for "duplicate module id". */
   idAt: { line: number; column: number }
+  /** Where `duration:` and `passingScore:` are written, for the check rules. */
+  durationAt?: { line: number; column: number }
+  passingScoreAt?: { line: number; column: number }
 }
 
 export interface Module extends ModuleMeta {
   file: string
   pages: Page[]
   assets: Asset[]
+  /** Every link of the module's Markdown, as written, for the course-wide link check. */
+  links?: { href: string; line: number; column: number }[]
 }
 
 export interface Course {

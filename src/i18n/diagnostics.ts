@@ -31,7 +31,7 @@ const fr = {
   'module/h1': ["Titre de niveau 1 (« # ») dans un module.", "le titre du module vient de « title » ; utilisez « ## » pour une page et « ### » pour une section."],
   'module/several-assessments': ["Le module a plusieurs pages d'évaluation ({pages}).", "gardez une seule page « .evaluation » par module."],
   'page/duplicate-id': ["L'identifiant de page « {id} » est déjà utilisé dans ce module (ligne {other}).", "donnez un {#id} explicite et unique à l'une des deux pages."],
-  'page/invalid-id': ["Identifiant de page invalide « {id} ».", "terminez le titre par un identifiant en minuscules, chiffres et tirets (64 caractères au plus) : ## Titre {#ma-page}."],
+  'page/invalid-id': ["Identifiant de page invalide « {id} ».", "terminez le titre par un identifiant en minuscules, chiffres et tirets (64 caractères au plus) : ## Titre {#ma-page}. {suggestion}"],
   'page/unknown-class': ["Classe de titre inconnue « .{class} ».", "la seule classe reconnue est « .evaluation » (page d'évaluation notée). {suggestion}"],
   'page/invalid-attribute': ["Attribut de titre non reconnu « {attribute} ».", "un titre n'accepte que {#identifiant} (sans espace) et .evaluation ; aucun autre attribut (onclick, style…) n'est publié."],
   'link/refused': ["Lien refusé « {url} » : ce type de lien n'est jamais publié (il pourrait exécuter du code).", "utilisez un lien https:// vers une page, ou une image enregistrée dans le dossier du module."],
@@ -39,9 +39,9 @@ const fr = {
   'block/unknown': ["Bloc « ::: {name} » inconnu.", "blocs possibles : a-retenir, attention, exemple (encadrés) ; qcu, qcm, vrai-faux, association (questions). {suggestion}"],
   'block/unclosed': ["Le bloc « ::: {name} » n'est pas fermé.", "terminez le bloc par une ligne « ::: »."],
   'question/missing-id': ["La question n'a pas d'identifiant.", "écrivez « ::: {type} mon-identifiant » : l'identifiant garde les réponses des apprenants quand vous modifiez la formation."],
-  'question/invalid-id': ["Identifiant de question invalide « {id} ».", "utilisez des minuscules, chiffres et tirets (au plus 64 caractères) ; Moodle refuse espaces et accents."],
+  'question/invalid-id': ["Identifiant de question invalide « {id} ».", "utilisez des minuscules, chiffres et tirets (au plus 64 caractères) ; Moodle refuse espaces, majuscules et accents. {suggestion}"],
   'question/duplicate-id': ["L'identifiant de question « {id} » est déjà utilisé ({other}).", "chaque question a un identifiant unique dans toute la formation."],
-  'question/invalid-option': ["Option de question invalide « {option} ».", "options possibles : points=N (N entier de 1 à 100)."],
+  'question/invalid-option': ["Option de question invalide « {option} ».", "options possibles : points=N (N entier de 1 à 100), sans espaces. {suggestion}"],
   'question/no-choices': ["La question « {id} » n'a pas de liste de réponses.", "ajoutez une liste « - [x] bonne réponse » / « - [ ] mauvaise réponse » après l'énoncé."],
   'question/no-correct-answer': ["La question « {id} » n'a aucune bonne réponse.", "cochez la ou les bonnes réponses avec « - [x] »."],
   'question/several-correct-answers': ["La question « {id} » ({type}) a {count} bonnes réponses.", "une question {type} a exactement une bonne réponse ; utilisez « qcm » pour plusieurs."],
@@ -71,6 +71,48 @@ const fr = {
   'template/error': ["Erreur dans le gabarit : {reason}.", "corrigez le gabarit {file} (syntaxe Handlebars)."],
   'template/invalid-xml': ["Le manifeste produit par ce gabarit n'est pas du XML bien formé (ligne {line}, colonne {column} du manifeste produit ; détail, en anglais : {reason}).", "corrigez le gabarit {file} : balises fermées, « & » écrit « &amp; », pas d'entité HTML comme « &nbsp; ». Moodle refuserait ce paquet."],
   'template/unknown': ["Gabarit inconnu « {file} » dans templates/.", "seuls ces gabarits peuvent être remplacés : {known}."],
+  // parcours check (issue 9): structure
+  'heading/skipped-level': ["Niveau de titre sauté : « {found} » après « {previous} ».", "descendez d'un niveau à la fois (« {expected} » ici) : les lecteurs d'écran naviguent par niveaux de titres (RGAA 9.1)."],
+  'heading/empty': ["Titre vide.", "écrivez le texte du titre avant ses attributs : « ## Questions fréquentes {#faq} »."],
+  'markup/raw-image': ["Image non reconnue : « {text} » serait affiché tel quel aux apprenants.", "un chemin qui contient des espaces s'écrit entre chevrons : ![texte alternatif](<{src}>), ou renommez le fichier sans espaces."],
+  'markup/unknown-attributes': ["Attributs « {{attributes}} » non reconnus : le texte serait affiché tel quel aux apprenants.", "après un [passage], seul {lang=code} est accepté (par exemple [Digital Services Act]{lang=en})."],
+  'lang/invalid': ["Code de langue inconnu « {lang} ».", "utilisez un code BCP 47 : en, de, es, it, br, oc… {suggestion}"],
+  'link/broken': ["Lien interne cassé « {href} ».", "un lien vers une page s'écrit [texte](#id-de-page) (même module) ou [texte](fichier-du-module.md#id-de-page) ; vérifiez l'identifiant. {suggestion}"],
+  'asset/unused': ["Fichier « {file} » inutilisé : aucune page ne l'affiche.", "supprimez-le du dossier de la formation, ou affichez-le dans une page."],
+  'course/unlisted-module': ["Le fichier « {file} » n'est pas listé dans course.yml : il ne sera pas dans le paquet.", "ajoutez-le à la liste « modules: » de course.yml, ou sortez-le du dossier de la formation."],
+  // parcours check: assessment
+  'assessment/nothing-graded': ["Un seuil de réussite ({passing}) est fixé, mais {scope} n'a aucune question notée : rien ne sera noté.", "ajoutez une page d'évaluation « ## Évaluation {#evaluation .evaluation} » avec des questions, ou retirez « passingScore »."],
+  'assessment/empty': ["La page d'évaluation « {id} » ne contient aucune question.", "ajoutez des questions « ::: qcu … » à cette page, ou retirez la classe « .evaluation »."],
+  'assessment/pass-mark-ignored': ["Le seuil « passingScore » du module n'a pas d'effet avec « sco: course ».", "avec un seul SCO, seul le seuil de course.yml compte : retirez celui du module, ou passez en « sco: module »."],
+  // parcours check: accessibility
+  'theme/unknown-color': ["Couleur de thème inconnue « {name} ».", "couleurs possibles : {known}. {suggestion}"],
+  'theme/low-contrast': ["Contraste insuffisant entre « {fg} » ({fgValue}) et « {bg} » ({bgValue}) : {ratio}:1, il faut au moins {min}:1 ({what}).", "foncez ou éclaircissez l'une des deux couleurs (RGAA 3.2, 3.3) ; un outil comme le Colour Contrast Analyser donne le rapport."],
+  'link/vague-text': ["Intitulé de lien peu explicite « {text} ».", "dites où mène le lien : [la doctrine technique du numérique pour l'éducation](…) plutôt que « cliquez ici » (RGAA 6.1)."],
+  'image/filename-alt': ["Le texte alternatif de l'image « {src} » est un nom de fichier (« {alt} »).", "décrivez ce que montre l'image : ![Schéma des responsabilités dans un EPLE]({src}) (RGAA 1.3)."],
+  'table/no-header': ["Tableau sans ligne d'en-tête : toutes ses cellules d'en-tête sont vides.", "la première ligne d'un tableau nomme les colonnes : donnez-lui un titre par colonne (RGAA 5.6, 5.7)."],
+  // parcours check: pedagogy
+  'pedagogy/duration': ["Durée déclarée de {declared} min, loin de la durée estimée de {estimated} min ({words} mots, {questions} questions).", "estimation : mots ÷ 150 + 2 min par question, arrondie ; ajustez « duration » ou le contenu."],
+  'question/feedback-repeats-answer': ["Le retour « Correct » de la question « {id} » répète la réponse mot pour mot.", "expliquez pourquoi c'est la bonne réponse : le retour sert à apprendre, pas à confirmer."],
+  'text/working-note': ["Note de travail dans le texte des apprenants : « {note} ».", "placez les notes de l'auteur dans un commentaire HTML <!-- … -->, jamais affiché, ou retirez-la."],
+  'link/insecure': ["Lien non sécurisé « {href} » (http://).", "utilisez l'adresse en https:// ; Moodle est servi en https et le navigateur peut avertir ou bloquer."],
+  // parcours check: French typography
+  'typography/space-before': ["Espace insécable manquante avant « {mark} » ({count} dans ce fichier, la première ici).", "en français, « ; », « : », « ! » et « ? » sont précédés d'une espace insécable ; « parcours check --fix » les met toutes."],
+  'typography/guillemets': ["Espace insécable manquante à l'intérieur des guillemets « » ({count} dans ce fichier, la première ici).", "écrivez « texte » avec des espaces insécables ; « parcours check --fix » les met toutes."],
+  'typography/straight-quotes': ["Guillemets droits \"…\" dans un texte en français ({count} paires dans ce fichier, la première ici).", "utilisez les guillemets français « … » ; « parcours check --fix » les remplace toutes."],
+  // parcours check --against published.zip
+  'update/graded-question-added': ["{class} : question notée « {id} » ajoutée ; chaque score est recalculé sur un nouveau total.", "augmentez « version » dans course.yml (actuellement {version}) si ce changement est voulu, et prévenez les apprenants ; sinon annulez-le."],
+  'update/graded-question-removed': ["{class} : question notée « {id} » retirée (ou devenue non notée) ; les scores sont recalculés sans elle.", "augmentez « version » dans course.yml (actuellement {version}) si ce changement est voulu, et prévenez les apprenants ; sinon annulez-le."],
+  'update/points-changed': ["{class} : la question « {id} » passe de {from} à {to} point(s).", "augmentez « version » dans course.yml (actuellement {version}) si ce changement est voulu, et prévenez les apprenants ; sinon annulez-le."],
+  'update/answers-reworded': ["{class} : les réponses proposées de la question « {id} » ont changé ; la réponse que chaque apprenant y avait donnée est effacée.", "si seule la forme a changé, reprenez le texte publié des réponses ; sinon, augmentez « version » dans course.yml (actuellement {version}) si ce changement est voulu, et prévenez les apprenants ; sinon annulez-le."],
+  'update/correct-answer-changed': ["{class} : la bonne réponse de la question « {id} » a changé ; les réponses déjà données sont recorrigées.", "augmentez « version » dans course.yml (actuellement {version}) si ce changement est voulu, et prévenez les apprenants ; sinon annulez-le."],
+  'update/rule-changed': ["{class} : la règle « {rule} » passe de {from} à {to}.", "augmentez « version » dans course.yml (actuellement {version}) si ce changement est voulu, et prévenez les apprenants ; sinon annulez-le."],
+  'update/question-added': ["{class} : question non notée « {id} » ajoutée.", "rien à faire."],
+  'update/question-removed': ["{class} : question non notée « {id} » retirée ; les réponses des apprenants à cette question sont effacées.", "si ce n'est pas voulu, gardez la question avec son identifiant."],
+  'update/page-added': ["{class} : page « {id} » ajoutée.", "rien à faire."],
+  'update/page-removed': ["{class} : page « {id} » retirée ; la marque « page vue » de cette page est effacée.", "si ce n'est pas voulu, gardez la page avec son identifiant {#id}."],
+  'update/page-order-changed': ["{class} : l'ordre des pages a changé (la progression est suivie par identifiant de page).", "rien à faire."],
+  'update/not-a-package': ["« {file} » n'est pas un paquet parcours lisible ({reason}).", "donnez le zip tel qu'il a été déposé dans Moodle (produit par « parcours build »)."],
+  'update/other-course': ["Le paquet publié est la formation « {published} », pas « {current} ».", "donnez le zip de cette formation ; l'identifiant « id » de course.yml ne doit pas changer après publication."],
 } as const satisfies Record<string, readonly [string, string]>
 
 export type DiagnosticCode = keyof typeof fr
@@ -102,7 +144,7 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
   'module/h1': ['Level-1 heading ("#") in a module.', 'the module title comes from "title"; use "##" for a page and "###" for a section.'],
   'module/several-assessments': ['The module has several assessment pages ({pages}).', 'keep a single ".evaluation" page per module.'],
   'page/duplicate-id': ['Page id "{id}" is already used in this module (line {other}).', 'give one of the two pages an explicit, unique {#id}.'],
-  'page/invalid-id': ['Invalid page id "{id}".', 'end the heading with an id of lowercase letters, digits and hyphens (at most 64 characters): ## Title {#my-page}.'],
+  'page/invalid-id': ['Invalid page id "{id}".', 'end the heading with an id of lowercase letters, digits and hyphens (at most 64 characters): ## Title {#my-page}. {suggestion}'],
   'page/unknown-class': ['Unknown heading class ".{class}".', 'the only class is ".evaluation" (scored assessment page). {suggestion}'],
   'page/invalid-attribute': ['Unknown heading attribute "{attribute}".', 'a heading accepts only {#id} (no space) and .evaluation; no other attribute (onclick, style…) is published.'],
   'link/refused': ['Link refused "{url}": this kind of link is never published (it could run code).', 'use an https:// link to a page, or an image saved in the module folder.'],
@@ -110,9 +152,9 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
   'block/unknown': ['Unknown block "::: {name}".', 'available blocks: key-point, warning, example (callouts); single, multiple, true-false, matching (questions). {suggestion}'],
   'block/unclosed': ['Block "::: {name}" is not closed.', 'end the block with a ":::" line.'],
   'question/missing-id': ['The question has no id.', 'write "::: {type} my-id": the id keeps learners\' answers when you edit the course.'],
-  'question/invalid-id': ['Invalid question id "{id}".', 'use lowercase letters, digits and hyphens (at most 64 characters); Moodle refuses spaces and accents.'],
+  'question/invalid-id': ['Invalid question id "{id}".', 'use lowercase letters, digits and hyphens (at most 64 characters); Moodle refuses spaces, capitals and accents. {suggestion}'],
   'question/duplicate-id': ['Question id "{id}" is already used ({other}).', 'every question id is unique in the whole course.'],
-  'question/invalid-option': ['Invalid question option "{option}".', 'available options: points=N (N a whole number from 1 to 100).'],
+  'question/invalid-option': ['Invalid question option "{option}".', 'available options: points=N (N a whole number from 1 to 100), without spaces. {suggestion}'],
   'question/no-choices': ['Question "{id}" has no list of answers.', 'add a list "- [x] right answer" / "- [ ] wrong answer" after the question text.'],
   'question/no-correct-answer': ['Question "{id}" has no right answer.', 'tick the right answer(s) with "- [x]".'],
   'question/several-correct-answers': ['Question "{id}" ({type}) has {count} right answers.', 'a {type} question has exactly one right answer; use "qcm" for several.'],
@@ -142,20 +184,63 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
   'template/error': ['Template error: {reason}.', 'fix template {file} (Handlebars syntax).'],
   'template/invalid-xml': ['The manifest this template produces is not well-formed XML (line {line}, column {column} of the manifest produced: {reason}).', 'fix template {file}: close every element, write "&" as "&amp;", no HTML entity such as "&nbsp;". Moodle would refuse this package.'],
   'template/unknown': ['Unknown template "{file}" in templates/.', 'only these templates can be overridden: {known}.'],
+  // parcours check (issue 9): structure
+  'heading/skipped-level': ['Skipped heading level: "{found}" after "{previous}".', 'go down one level at a time ("{expected}" here): screen-reader users navigate by heading levels (WCAG 1.3.1).'],
+  'heading/empty': ['Empty heading.', 'write the heading text before its attributes: "## Frequently asked questions {#faq}".'],
+  'markup/raw-image': ['Image not recognised: "{text}" would be shown as is to learners.', 'write a path with spaces between angle brackets: ![alt text](<{src}>), or rename the file without spaces.'],
+  'markup/unknown-attributes': ['Attributes "{{attributes}}" not recognised: the text would be shown as is to learners.', 'after a [passage], only {lang=code} is accepted (for example [Digital Services Act]{lang=en}).'],
+  'lang/invalid': ['Unknown language code "{lang}".', 'use a BCP 47 code: en, de, es, it, br, oc… {suggestion}'],
+  'link/broken': ['Broken internal link "{href}".', 'link to a page with [text](#page-id) (same module) or [text](module-file.md#page-id); check the id. {suggestion}'],
+  'asset/unused': ['File "{file}" is unused: no page shows it.', 'delete it from the course folder, or show it in a page.'],
+  'course/unlisted-module': ['File "{file}" is not listed in course.yml: it will not be in the package.', 'add it to the "modules:" list of course.yml, or move it out of the course folder.'],
+  // parcours check: assessment
+  'assessment/nothing-graded': ['A pass mark ({passing}) is set but {scope} has no graded question: nothing will be graded.', 'add an assessment page "## Assessment {#assessment .evaluation}" with questions, or remove "passingScore".'],
+  'assessment/empty': ['Assessment page "{id}" has no question.', 'add "::: single …" questions to this page, or remove the ".evaluation" class.'],
+  'assessment/pass-mark-ignored': ['The module\'s "passingScore" has no effect with "sco: course".', 'with a single SCO only course.yml\'s pass mark counts: remove the module\'s, or switch to "sco: module".'],
+  // parcours check: accessibility
+  'theme/unknown-color': ['Unknown theme colour "{name}".', 'available colours: {known}. {suggestion}'],
+  'theme/low-contrast': ['Contrast too low between "{fg}" ({fgValue}) and "{bg}" ({bgValue}): {ratio}:1, at least {min}:1 is needed ({what}).', 'darken or lighten one of the two colours (WCAG 1.4.3, 1.4.11); a tool such as the Colour Contrast Analyser gives the ratio.'],
+  'link/vague-text': ['Vague link text "{text}".', 'say where the link leads: [the digital doctrine for education](…) rather than "click here" (WCAG 2.4.4).'],
+  'image/filename-alt': ['The alternative text of image "{src}" is a file name ("{alt}").', 'describe what the image shows: ![Diagram of responsibilities in a school]({src}) (WCAG 1.1.1).'],
+  'table/no-header': ['Table without a header row: all its header cells are empty.', 'the first row of a table names the columns: give it one heading per column (WCAG 1.3.1).'],
+  // parcours check: pedagogy
+  'pedagogy/duration': ['Declared duration of {declared} min, far from the estimated {estimated} min ({words} words, {questions} questions).', 'estimate: words ÷ 150 + 2 min per question, rounded; adjust "duration" or the content.'],
+  'question/feedback-repeats-answer': ['The "Correct" feedback of question "{id}" repeats the answer word for word.', 'explain why it is the right answer: feedback is for learning, not for confirming.'],
+  'text/working-note': ['Working note in the learners\' text: "{note}".', 'put the author\'s notes in an HTML comment <!-- … -->, never shown, or remove it.'],
+  'link/insecure': ['Insecure link "{href}" (http://).', 'use the https:// address; Moodle is served over https and browsers may warn or block.'],
+  // parcours check: French typography
+  'typography/space-before': ['Missing no-break space before "{mark}" ({count} in this file, the first one here).', 'in French, ";", ":", "!" and "?" are preceded by a no-break space; "parcours check --fix" adds them all.'],
+  'typography/guillemets': ['Missing no-break space inside the « » quotation marks ({count} in this file, the first one here).', 'write « text » with no-break spaces; "parcours check --fix" adds them all.'],
+  'typography/straight-quotes': ['Straight quotes "…" in a French text ({count} pairs in this file, the first one here).', 'use French quotation marks « … »; "parcours check --fix" replaces them all.'],
+  // parcours check --against published.zip
+  'update/graded-question-added': ['{class}: graded question "{id}" added; every score is computed on a new total.', 'raise "version" in course.yml (now {version}) if this change is intended, and tell the learners; otherwise undo it.'],
+  'update/graded-question-removed': ['{class}: graded question "{id}" removed (or no longer graded); scores are computed without it.', 'raise "version" in course.yml (now {version}) if this change is intended, and tell the learners; otherwise undo it.'],
+  'update/points-changed': ['{class}: question "{id}" goes from {from} to {to} point(s).', 'raise "version" in course.yml (now {version}) if this change is intended, and tell the learners; otherwise undo it.'],
+  'update/answers-reworded': ['{class}: the answers offered by question "{id}" changed; the answer each learner gave to it is dropped.', 'if only the wording changed, restore the published wording of the answers; otherwise raise "version" in course.yml (now {version}) if this change is intended, and tell the learners; otherwise undo it.'],
+  'update/correct-answer-changed': ['{class}: the right answer of question "{id}" changed; answers already given are marked again.', 'raise "version" in course.yml (now {version}) if this change is intended, and tell the learners; otherwise undo it.'],
+  'update/rule-changed': ['{class}: rule "{rule}" goes from {from} to {to}.', 'raise "version" in course.yml (now {version}) if this change is intended, and tell the learners; otherwise undo it.'],
+  'update/question-added': ['{class}: ungraded question "{id}" added.', 'nothing to do.'],
+  'update/question-removed': ['{class}: ungraded question "{id}" removed; learners\' answers to it are dropped.', 'if this is not intended, keep the question with its id.'],
+  'update/page-added': ['{class}: page "{id}" added.', 'nothing to do.'],
+  'update/page-removed': ['{class}: page "{id}" removed; its "page seen" mark is dropped.', 'if this is not intended, keep the page with its {#id}.'],
+  'update/page-order-changed': ['{class}: the page order changed (progress is tracked by page id).', 'nothing to do.'],
+  'update/not-a-package': ['"{file}" is not a readable parcours package ({reason}).', 'give the zip as it was uploaded to Moodle (made by "parcours build").'],
+  'update/other-course': ['The published package is course "{published}", not "{current}".', 'give this course\'s zip; the "id" of course.yml must not change after publication.'],
 }
 
 export interface DiagnosticTexts {
   error: string
   warning: string
+  info: string
   hint: string
   didYouMean: string
   allowed: string
   /** Words used inside "expected" values: %text%, %list%. */
-  words: Record<'text' | 'list', string>
+  words: Record<'text' | 'list' | 'contrast-text' | 'contrast-ui' | 'scope-course' | 'scope-module' | 'update-safe' | 'update-state-reset' | 'update-results', string>
   codes: Record<DiagnosticCode, readonly [string, string]>
 }
 
 export const DIAGNOSTIC_TEXTS: Record<Lang, DiagnosticTexts> = {
-  fr: { error: 'erreur', warning: 'avertissement', hint: 'conseil :', didYouMean: 'vouliez-vous dire « {word} » ?', allowed: 'clés possibles : {list}.', words: { text: 'un texte', list: 'une liste « - … »' }, codes: fr },
-  en: { error: 'error', warning: 'warning', hint: 'hint:', didYouMean: 'did you mean "{word}"?', allowed: 'allowed keys: {list}.', words: { text: 'some text', list: 'a list "- …"' }, codes: en },
+  fr: { error: 'erreur', warning: 'avertissement', info: 'info', hint: 'conseil :', didYouMean: 'vouliez-vous dire « {word} » ?', allowed: 'clés possibles : {list}.', words: { text: 'un texte', list: 'une liste « - … »', 'contrast-text': 'texte', 'contrast-ui': "composant d'interface ou focus", 'scope-course': 'la formation', 'scope-module': 'ce module', 'update-safe': 'Sans effet sur les apprenants', 'update-state-reset': "Efface une partie de l'état des apprenants", 'update-results': 'Change les résultats' }, codes: fr },
+  en: { error: 'error', warning: 'warning', info: 'info', hint: 'hint:', didYouMean: 'did you mean "{word}"?', allowed: 'allowed keys: {list}.', words: { text: 'some text', list: 'a list "- …"', 'contrast-text': 'text', 'contrast-ui': 'interface component or focus', 'scope-course': 'the course', 'scope-module': 'this module', 'update-safe': 'No effect on learners', 'update-state-reset': 'Drops part of the learners\' state', 'update-results': 'Changes results' }, codes: en },
 }

@@ -5,6 +5,7 @@
 import type { Command } from '../command.js'
 import { build } from './build.js'
 import { certify } from './certify.js'
+import { check } from './check.js'
 import { init } from './init.js'
 
-export const COMMANDS: readonly Command[] = [init, build, certify]
+export const COMMANDS: readonly Command[] = [init, build, check, certify]

@@ -2,7 +2,8 @@
  * course.yml → CourseConfig. All defaults live in DEFAULTS, so that an absent key and its
  * default behave the same everywhere.
  */
-import { error, type Diagnostic } from '../diagnostics.js'
+import { checkThemeColors } from '../check/theme.js'
+import type { Diagnostic } from '../diagnostics.js'
 import type { CourseConfig, SourceFile } from '../types.js'
 import { isRecord, validate, type Schema } from './schema.js'
 import { checkCharacters, withoutRepeats } from './text-safety.js'
@@ -83,6 +84,8 @@ export interface ParsedCourseConfig {
   moduleAt: { line: number; column: number }[]
   /** Where `theme.logo` is written, for "logo not found". */
   logoAt?: { line: number; column: number }
+  /** Where `passingScore` is written, when it is (absent: the default applies). */
+  passingScoreAt?: { line: number; column: number }
   diagnostics: Diagnostic[]
 }
 
@@ -120,10 +123,10 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
       ...(theme.logo && { logo: { src: String(theme.logo).normalize('NFC'), alt: String(theme.logoAlt ?? '') } }),
     },
   }
-  const colorProblems = Object.entries(config.theme.colors)
-    .filter(([name, value]) => !/^[a-z][a-z0-9-]*$/.test(name) || !/^(#[0-9a-fA-F]{3,8}|(rgb|rgba|hsl|hsla|oklch)\([0-9.,%\s/a-z-]+\)|[a-z]+)$/.test(value))
-    .map(([name, value]) => error('theme/invalid-color', file.path, source.locate(['theme', 'colors', name]), { name, value }))
+  const colorProblems = checkThemeColors(config.theme.colors, (name) => source.locate(['theme', 'colors', name]), file.path)
   const moduleAt = config.modules.map((_, i) => source.locate(['modules', i], 'value'))
   const logoAt = config.theme.logo ? source.locate(['theme', 'logo'], 'value') : undefined
-  return { config, moduleAt, ...(logoAt && { logoAt }), diagnostics: [...characters, ...withoutRepeats(characters, problems), ...colorProblems] }
+  // An explicit pass mark with nothing graded is a mistake; the default one is not.
+  const passingScoreAt = raw.passingScore !== undefined ? source.locate(['passingScore'], 'value') : undefined
+  return { config, moduleAt, ...(logoAt && { logoAt }), ...(passingScoreAt && { passingScoreAt }), diagnostics: [...characters, ...withoutRepeats(characters, problems), ...colorProblems] }
 }

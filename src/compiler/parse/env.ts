@@ -22,6 +22,8 @@ export type ParseEnv = {
   labels: Record<string, string>
   /** The module's id: prefixes the HTML ids the module's Markdown creates, unique in a SCO of several modules. */
   idPrefix: string
+  /** Links found by the check rules (check/token-rules.ts), with their positions. */
+  links?: { href: string; line: number; column: number }[]
 }
 
 /** 1-based file line of a 0-based markdown-it body line. */

@@ -82,6 +82,8 @@ export function parseFrontMatter(text: string, file: string): { data?: FrontMatt
     objectives: (raw.objectives as unknown[]).map(String),
     ...(typeof raw.passingScore === 'number' && { passingScore: raw.passingScore }),
     idAt: source.locate(['id'], 'value'),
+    durationAt: source.locate(['duration'], 'value'),
+    ...(typeof raw.passingScore === 'number' && { passingScoreAt: source.locate(['passingScore'], 'value') }),
   }
   return { data, body: split.body, bodyLine: split.bodyLine, diagnostics: [] }
 }

@@ -9,11 +9,12 @@ import langSpan from './plugins/lang-span.js'
 import links from './plugins/links.js'
 import tableHeaders from './plugins/table-headers.js'
 import tableWrap from './plugins/table-wrap.js'
+import checkRules from '../check/token-rules.js'
 
 export function createMarkdown(): MarkdownIt {
   // html: false — raw HTML in a module is shown as text, never executed (no script injection).
   const md = MarkdownItFactory({ html: false, linkify: false, typographer: false })
-  md.use(deflist).use(langSpan).use(headingAttrs).use(images).use(links).use(headingLevels).use(tableHeaders).use(tableWrap).use(blocks)
+  md.use(deflist).use(langSpan).use(headingAttrs).use(images).use(links).use(headingLevels).use(tableHeaders).use(tableWrap).use(checkRules).use(blocks)
   return md
 }
 

@@ -14,6 +14,7 @@ import { parseFrontMatter } from './front-matter.js'
 import { stripComments } from './markdown.js'
 import { checkCharacters, withoutRepeats } from './text-safety.js'
 import type { HeadingMeta } from './plugins/heading-attrs.js'
+import { suggestedId } from './plugins/question.js'
 
 type Token = import('markdown-it').Token
 
@@ -44,7 +45,7 @@ export function parseModule(source: SourceFile, ctx: ParseContext): { module?: M
   if (pages.length === 0) env.diagnostics.push(error('module/empty', source.path, { line: firstTextLine(source.text ?? '', fm.bodyLine), column: 1 }))
   const diagnostics = [...characters, ...withoutRepeats(characters, fm.diagnostics), ...env.diagnostics]
   if (!fm.data) return { diagnostics }
-  const module: Module = { ...fm.data, file: source.path, pages, assets: env.assets }
+  const module: Module = { ...fm.data, file: source.path, pages, assets: env.assets, links: env.links ?? [] }
   return { module, diagnostics }
 }
 
@@ -122,7 +123,8 @@ function splitPages(tokens: Token[], env: ParseEnv, md: MarkdownIt): Page[] {
   }
   flush()
   if (before !== undefined && pages.length > 0) env.diagnostics.push(error('module/content-before-page', env.file, { line: before, column: 1 }))
-  for (const p of pages) if (p.blocks.length === 0) env.diagnostics.push(warning('page/empty', env.file, { line: p.source.line, column: 1 }, { id: p.id }))
+  // An empty assessment page is check/assessment.ts's error, not this warning: one finding per mistake.
+  for (const p of pages) if (p.blocks.length === 0 && !p.assessment) env.diagnostics.push(warning('page/empty', env.file, { line: p.source.line, column: 1 }, { id: p.id }))
   const assessments = pages.filter((p) => p.assessment)
   if (assessments.length > 1) {
     env.diagnostics.push(error('module/several-assessments', env.file, { line: assessments[1]!.source.line, column: 1 }, { pages: assessments.map((p) => p.id).join(', ') }))
@@ -134,7 +136,7 @@ function startPage(open: Token, inline: Token, at: { line: number; column: numbe
   const meta = (open.meta ?? { classes: [] }) as unknown as HeadingMeta
   const attrsAt = meta.column ? { line: at.line, column: meta.column } : at
   const id = meta.id ?? slugify(inline.content, { decamelize: false }).slice(0, 64).replace(/-+$/, '')
-  if (!ID_PATTERN.test(id)) env.diagnostics.push(error('page/invalid-id', env.file, attrsAt, { id }))
+  if (!ID_PATTERN.test(id)) env.diagnostics.push(error('page/invalid-id', env.file, attrsAt, { id, ...suggestedId(id) }))
   const previous = lines.get(id)
   if (previous !== undefined) env.diagnostics.push(error('page/duplicate-id', env.file, attrsAt, { id, other: previous }))
   lines.set(id, at.line)

@@ -17,6 +17,29 @@ export type Field =
 
 export type Schema = Record<string, Field>
 
+/**
+ * Keys a French-speaking author may write in French (accents ignored): "did you mean" gives the
+ * English key even though the words are far apart (`duree` → `duration`).
+ */
+const FRENCH_KEYS: Record<string, string> = {
+  titre: 'title',
+  intitule: 'title',
+  duree: 'duration',
+  objectifs: 'objectives',
+  objectif: 'objectives',
+  langue: 'language',
+  seuil: 'passingScore',
+  'seuil-de-reussite': 'passingScore',
+  essais: 'attempts',
+  tentatives: 'attempts',
+  public: 'audience',
+  'public-cible': 'audience',
+  theme: 'theme',
+  couleurs: 'colors',
+  achevement: 'completion',
+  identifiant: 'id',
+}
+
 export function validate(source: YamlSource, schema: Schema, file: string): Diagnostic[] {
   // An empty file (or front matter) is an empty mapping: report the missing keys, not "null".
   const root = source.value ?? {}
@@ -33,7 +56,8 @@ function validateObject(value: Record<string, unknown>, schema: Schema, path: st
   const suggested = new Set<string>()
   for (const key of Object.keys(value)) {
     if (key in schema || open) continue
-    const guess = didYouMean(key, known)
+    const alias = FRENCH_KEYS[key.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()]
+    const guess = alias && known.includes(alias) ? alias : didYouMean(key, known)
     if (guess) suggested.add(guess)
     diagnostics.push(error('config/unknown-key', file, source.locate([...path, key]), guess ? { key: dotted(path, key), didYouMean: guess } : { key: dotted(path, key), allowed: known.join(', ') }))
   }

@@ -14,7 +14,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CompileError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../../src/compiler/diagnostics.js'
-import { compile } from '../../../src/compiler/pipeline.js'
+import { analyse, compile } from '../../../src/compiler/pipeline.js'
+import { checkTypography } from '../../../src/compiler/check/index.js'
 import { readBuiltins, type Builtins } from '../../../src/compiler/read/read-builtins.js'
 import { readTree } from '../../../src/compiler/read/read-tree.js'
 import { DIAGNOSTIC_TEXTS, type DiagnosticCode } from '../../../src/i18n/diagnostics.js'
@@ -35,6 +36,19 @@ const NOT_IN_CORPUS: Partial<Record<DiagnosticCode, string>> = {
   'question/too-many-choices': 'needs 37 answers: see parse.test.ts',
   'state/too-large': 'generated course: test/unit/compiler/state-budget.test.ts',
   'state/key-collision': 'generated ids: test/unit/compiler/state-budget.test.ts',
+  'update/not-a-package': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/other-course': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/graded-question-added': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/graded-question-removed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/points-changed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/answers-reworded': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/correct-answer-changed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/rule-changed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/question-added': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/question-removed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/page-added': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/page-removed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/page-order-changed': 'compares with a zip: test/unit/compiler/against.test.ts',
   'read/unreadable-file': 'needs a file the system refuses: test/unit/hostile/read-errors.test.ts',
   'read/unreadable-folder': 'needs a folder the system refuses (tests may run as root): test/unit/hostile/read-errors.test.ts',
   'read/too-many-files': 'needs 100,000 files: test/unit/hostile/read.test.ts (with a lower limit)',
@@ -51,11 +65,14 @@ beforeAll(async () => {
 async function diagnose(caseDir: string): Promise<{ failed: boolean; diagnostics: Diagnostic[] }> {
   const tree = await readTree(join(caseDir, 'content'))
   tree.root = 'content' // what the author typed: `parcours build content`
+  // French typography is `parcours check`'s (not build's): the typography cases add its findings.
+  const focus = (diagnostics: Diagnostic[]): Diagnostic[] =>
+    caseDir.includes('typography') ? sortDiagnostics([...diagnostics, ...(analyse(tree, { strings: builtins.strings }, ['scorm12']).course ? checkTypography(analyse(tree, { strings: builtins.strings }, ['scorm12']).course!, tree) : [])]) : diagnostics
   try {
-    return { failed: false, diagnostics: compile(tree, builtins ?? (await readBuiltins()), ['scorm12']).diagnostics }
+    return { failed: false, diagnostics: focus(compile(tree, builtins ?? (await readBuiltins()), ['scorm12']).diagnostics) }
   } catch (e) {
     if (!(e instanceof CompileError)) throw e
-    return { failed: true, diagnostics: e.diagnostics }
+    return { failed: true, diagnostics: focus(e.diagnostics) }
   }
 }
 

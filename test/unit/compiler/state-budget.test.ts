@@ -11,7 +11,9 @@ function course(questions: string[], pages = 1): SourceTree {
   const yml = 'id: budget\ntitle: Budget\nversion: 1.0.0\ndescription: d\naudience: a\nduration: 10\nmodules:\n  - m.md\n'
   const blocks = questions.map((id) => `::: qcm ${id}\nQuestion ${id} ?\n\n${Array.from({ length: 30 }, (_, i) => `- [${i === 0 ? 'x' : ' '}] Réponse ${i}`).join('\n')}\n\nCorrect : oui.\nIncorrect : non.\n:::\n`)
   const body = Array.from({ length: pages }, (_, i) => `## Page ${i} {#page-${i}}\n\nTexte.\n`).join('\n') + `\n## Évaluation {#evaluation .evaluation}\n\n${blocks.join('\n')}`
-  const md = `---\nid: m\ntitle: Module M\nduration: 10\nobjectives:\n  - comprendre\n---\n\n${body}`
+  // A duration near the estimate (check/pedagogy.ts): this test is about the state budget only.
+  const minutes = Math.max(1, Math.round(questions.length * (2 + 33 / 150)))
+  const md = `---\nid: m\ntitle: Module M\nduration: ${minutes}\nobjectives:\n  - comprendre\n---\n\n${body}`
   return { root: 'content', files: { 'course.yml': { path: 'course.yml', text: yml }, 'm.md': { path: 'm.md', text: md } } }
 }
 

@@ -56,11 +56,17 @@ export default function blocks(md: MarkdownIt): void {
       const { name, rest } = blockName(open.info)
       const at = { line: fileLine(env, open.map?.[0] ?? 0), column: 1 }
       const end = open.map?.[1] ?? lines.length
-      if (!/^\s*:{3,}\s*$/.test(lines[end] ?? '')) env.diagnostics.push(error('block/unclosed', env.file, at, { name }))
+      let inner = tokens.slice(i + 1, close)
+      // A question never holds a page title: one inside it means its closing `:::` was forgotten and a
+      // later block's `:::` closed it. Say so at the question's opening line, and read the question
+      // up to that title only (else its mistake is reported far below, as a nested block).
+      const swallowed = name in QUESTION_KINDS ? inner.findIndex((t) => t.type === 'heading_open' && (t.tag === 'h1' || t.tag === 'h2')) : -1
+      if (swallowed >= 0) inner = inner.slice(0, swallowed)
+      if (swallowed >= 0 || !/^\s*:{3,}\s*$/.test(lines[end] ?? '')) env.diagnostics.push(error('block/unclosed', env.file, at, { name }))
       if (name in QUESTION_KINDS) {
         // A page is cut around its questions: inside a list, quote or callout it would cut that element in two.
         if (open.level > 0) env.diagnostics.push(error('question/not-top-level', env.file, at))
-        const question = buildQuestion(md, tokens.slice(i + 1, close), { kind: name, args: rest, at, env, head: lines[open.map?.[0] ?? -1] ?? '' })
+        const question = buildQuestion(md, inner, { kind: name, args: rest, at, env, head: lines[open.map?.[0] ?? -1] ?? '' })
         const folded = new state.Token('pc_question', '', 0)
         folded.block = true
         folded.map = open.map

@@ -38,6 +38,8 @@ export default function images(md: MarkdownIt): void {
         }
         const to = env.assets.find((a) => a.from === found)?.to ?? uniquePath(env.packagePath(found), env)
         if (!env.assets.some((a) => a.from === found)) env.assets.push({ from: found, to })
+        // The author's path, for later rules (check/accessibility.ts) that name the image as written.
+        token.meta = { ...(token.meta as object | null), source: src }
         token.attrSet('src', to)
       }
     }

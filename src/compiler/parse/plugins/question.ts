@@ -120,18 +120,24 @@ function readArgs(ctx: Context): { id: string; points: number } {
     from = index + word.length
     return { line: at.line, column: index + 1 }
   }
-  const words = ctx.args.split(/\s+/).filter(Boolean)
+  // `points = 2` is one option written with spaces: read it as such (one mistake, one message at most).
+  const words = ctx.args.replace(/\b(points)(\s*=\s*)/gi, (whole, name: string, eq: string) => (eq === '=' ? whole : `${name}\u0000=`)).split(/\s+/).filter(Boolean)
   const id = words[0] && !words[0].includes('=') ? words.shift()! : ''
   const idAt = id ? atWord(id) : at
   let points = 1
   for (const word of words) {
-    const wordAt = atWord(word)
+    const wordAt = atWord(word.split(/\u0000|=/)[0]!)
     const match = /^points=(\d{1,3})$/.exec(word)
     if (match && Number(match[1]) >= 1 && Number(match[1]) <= 100) points = Number(match[1])
-    else env.diagnostics.push(error('question/invalid-option', env.file, wordAt, { option: word }))
+    else if (word.includes('\u0000')) {
+      // `points = 2`: one option written with spaces, one error that shows the right spelling.
+      const written = head.slice(wordAt.column - 1).match(/^points\s*=\s*\S*/i)?.[0] ?? word.replace('\u0000', ' ')
+      const value = word.split('=')[1] ?? ''
+      env.diagnostics.push(error('question/invalid-option', env.file, wordAt, { option: written, ...(value && { didYouMean: `points=${value}` }) }))
+    } else env.diagnostics.push(error('question/invalid-option', env.file, wordAt, { option: word }))
   }
   if (!id) env.diagnostics.push(error('question/missing-id', env.file, at, { type: ctx.kind }))
-  else if (!ID_PATTERN.test(id)) env.diagnostics.push(error('question/invalid-id', env.file, idAt, { id }))
+  else if (!ID_PATTERN.test(id)) env.diagnostics.push(error('question/invalid-id', env.file, idAt, { id, ...suggestedId(id) }))
   return { id, points }
 }
 
@@ -261,3 +267,16 @@ function lineOf(env: ParseEnv, token: Token, fallback: { line: number; column: n
   return token.map ? { line: fileLine(env, token.map[0]), column: 1 } : fallback
 }
 
+
+/** `Question-Année` → `question-annee`: the id Moodle accepts, offered in the hint. */
+export function suggestedId(id: string): { didYouMean?: string } {
+  const slug = id
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '')
+  return slug && ID_PATTERN.test(slug) && slug !== id ? { didYouMean: slug } : {}
+}

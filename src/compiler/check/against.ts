@@ -1,0 +1,109 @@
+/**
+ * `parcours check --against published.zip`: what an update does to learners who started the
+ * published version. Both sides are ScoData (the published one read from the zip, where each
+ * SCO's page carries it in `<script id="pc-data">`), compared SCO by SCO, and each difference is
+ * classified (README, « Publier et mettre à jour »):
+ *   - safe: no learner's state or result changes (a new ungraded page or question, page order);
+ *   - state-reset: part of the learners' saved state is dropped (reworded answers, a removed
+ *     page or question), the message says which;
+ *   - results: a learner's score or status would be computed differently (graded question added
+ *     or removed, points, right answers, pass mark, completion rule). An error unless `version`
+ *     was raised in course.yml; a warning then, since the trainer decided it.
+ */
+import JSZip from 'jszip'
+import type { QuestionData, ScoData } from '../../shared/sco-data.js'
+import { error, warning, type Diagnostic, type DiagnosticCode } from '../diagnostics.js'
+import type { Course } from '../types.js'
+import { COURSE_FILE_NAME } from './constants.js'
+
+export type UpdateClass = 'safe' | 'state-reset' | 'results'
+
+/** The ScoData of every SCO of a parcours zip, or why it could not be read. */
+export async function readPublished(bytes: Uint8Array): Promise<{ scos: ScoData[] } | { reason: string }> {
+  let zip: JSZip
+  try {
+    zip = await JSZip.loadAsync(bytes)
+  } catch (e) {
+    return { reason: (e as Error).message }
+  }
+  const scos: ScoData[] = []
+  for (const entry of Object.values(zip.files).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.dir || !/\.html$/.test(entry.name)) continue
+    const html = await entry.async('string')
+    const m = /<script type="application\/json" id="pc-data">([\s\S]*?)<\/script>/.exec(html)
+    if (!m) continue
+    try {
+      const data = JSON.parse(m[1]!.replace(/\\u003c/g, '<')) as ScoData
+      if (data.format === 1 && !scos.some((s) => s.scoId === data.scoId)) scos.push(data)
+    } catch {
+      return { reason: `${entry.name}: pc-data` }
+    }
+  }
+  return scos.length ? { scos } : { reason: 'no pc-data' }
+}
+
+interface Change {
+  cls: UpdateClass
+  code: DiagnosticCode
+  params: Record<string, string | number>
+  /** Where the change is in the current sources, when it is there. */
+  at?: { file: string; line: number }
+}
+
+/** Every difference between the published SCOs and the current ones, classified. */
+export function compareScos(published: readonly ScoData[], current: readonly ScoData[], course: Course): Diagnostic[] {
+  const before = published[0]
+  if (!before) return []
+  if (before.courseId !== course.config.id) return [error('update/other-course', COURSE_FILE_NAME, undefined, { published: before.courseId, current: course.config.id })]
+  const versionRaised = before.courseVersion !== course.config.version
+  const where = sourcesOf(course)
+  const changes: Change[] = []
+  const oldQuestions = new Map(published.flatMap((s) => s.questions.map((q) => [q.id, q] as const)))
+  const newQuestions = new Map(current.flatMap((s) => s.questions.map((q) => [q.id, q] as const)))
+  for (const [id, q] of newQuestions) {
+    const old = oldQuestions.get(id)
+    const at = where.get(id)
+    if (!old) changes.push({ cls: q.scored ? 'results' : 'safe', code: q.scored ? 'update/graded-question-added' : 'update/question-added', params: { id }, ...(at && { at }) })
+    else {
+      if (old.scored !== q.scored) changes.push({ cls: 'results', code: q.scored ? 'update/graded-question-added' : 'update/graded-question-removed', params: { id }, ...(at && { at }) })
+      else if (q.scored && old.points !== q.points) changes.push({ cls: 'results', code: 'update/points-changed', params: { id, from: old.points, to: q.points }, ...(at && { at }) })
+      if (old.rev !== q.rev) changes.push({ cls: q.scored ? 'results' : 'state-reset', code: 'update/answers-reworded', params: { id }, ...(at && { at }) })
+      else if (sameAnswer(old, q) === false) changes.push({ cls: q.scored ? 'results' : 'safe', code: 'update/correct-answer-changed', params: { id }, ...(at && { at }) })
+    }
+  }
+  for (const [id, old] of oldQuestions)
+    if (!newQuestions.has(id)) changes.push({ cls: old.scored ? 'results' : 'state-reset', code: old.scored ? 'update/graded-question-removed' : 'update/question-removed', params: { id } })
+  const oldPages = published.flatMap((s) => s.pages.map((p) => p.id))
+  const newPages = current.flatMap((s) => s.pages.map((p) => p.id))
+  for (const id of newPages) if (!oldPages.includes(id)) changes.push({ cls: 'safe', code: 'update/page-added', params: { id } })
+  for (const id of oldPages) if (!newPages.includes(id)) changes.push({ cls: 'state-reset', code: 'update/page-removed', params: { id } })
+  const kept = newPages.filter((id) => oldPages.includes(id))
+  if (kept.join() !== oldPages.filter((id) => newPages.includes(id)).join()) changes.push({ cls: 'safe', code: 'update/page-order-changed', params: {} })
+  for (const sco of current) {
+    const old = published.find((s) => s.scoId === sco.scoId)
+    if (!old) continue
+    for (const key of ['passingScore', 'attemptScore', 'allPages', 'minTimeSeconds'] as const)
+      if (old.policy[key] !== sco.policy[key]) changes.push({ cls: 'results', code: 'update/rule-changed', params: { rule: key, from: String(old.policy[key]), to: String(sco.policy[key]) } })
+    if (old.policy.attempts !== sco.policy.attempts) changes.push({ cls: 'safe', code: 'update/rule-changed', params: { rule: 'attempts', from: old.policy.attempts, to: sco.policy.attempts } })
+  }
+  return changes.map((c) => {
+    const file = c.at?.file ?? COURSE_FILE_NAME
+    const at = c.at ? { line: c.at.line, column: 1 } : undefined
+    const params = { ...c.params, class: `%update-${c.cls}%`, version: course.config.version }
+    if (c.cls === 'results' && !versionRaised) return error(c.code, file, at, params)
+    if (c.cls === 'safe') return { ...warning(c.code, file, at, params), severity: 'info' as const }
+    return warning(c.code, file, at, params)
+  })
+}
+
+/** undefined when the answers cannot be compared (different rev). */
+function sameAnswer(a: QuestionData, b: QuestionData): boolean | undefined {
+  if (a.rev !== b.rev) return undefined
+  return a.correct.join() === b.correct.join()
+}
+
+function sourcesOf(course: Course): Map<string, { file: string; line: number }> {
+  const map = new Map<string, { file: string; line: number }>()
+  for (const m of course.modules) for (const p of m.pages) for (const b of p.blocks) if (b.kind === 'question') map.set(b.question.id, b.question.source)
+  return map
+}

@@ -1,0 +1,44 @@
+/**
+ * The course-wide rules of `parcours check`, run by analyse() so that `build` reports the same.
+ * Token-level rules run inside the Markdown parse (token-rules.ts); the theme's in course.yml's
+ * parse (theme.ts). Every rule is a pure function of the course model and the source texts.
+ */
+import type { Diagnostic } from '../diagnostics.js'
+import type { Course, SourceTree } from '../types.js'
+import { checkAssessment } from './assessment.js'
+import { checkCourseFiles, resolveInternalLinks } from './course-files.js'
+import { checkDuration, checkFeedback, checkWorkingNotes } from './pedagogy.js'
+import { typographyDiagnostics } from './typography.js'
+
+export { assessmentSummary, type AssessmentSummary } from './assessment.js'
+export { fixTypography, type TypographyFix } from './typography.js'
+
+export interface CheckInput {
+  course: Course
+  tree: SourceTree
+  /** The module files course.yml lists, resolved (`02-rgpd` → `02-rgpd/index.md`). */
+  moduleFiles: readonly string[]
+  /** Where course.yml sets `passingScore`, when it does. */
+  passingScoreAt?: { line: number; column: number }
+  /** The course already has errors: findings that are often their consequence (unlisted file, unused image) are left out. */
+  hasErrors?: boolean
+}
+
+export function checkCourse({ course, tree, moduleFiles, passingScoreAt, hasErrors }: CheckInput): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [...(hasErrors ? [] : checkCourseFiles(course, tree, moduleFiles)), ...resolveInternalLinks(course), ...checkAssessment(course, passingScoreAt)]
+  for (const module of course.modules) {
+    const text = tree.files[module.file]?.text ?? ''
+    diagnostics.push(...checkDuration(module, module.durationAt), ...checkFeedback(module), ...checkWorkingNotes(module.file, text))
+  }
+  return diagnostics
+}
+
+/**
+ * French typography of the module files (course language fr), for `parcours check` only: `build`
+ * typesets the text it renders, so these are findings about the sources, which `check --fix`
+ * rewrites. Kept out of analyse() so that a build's warnings stay about what learners get.
+ */
+export function checkTypography(course: Course, tree: SourceTree): Diagnostic[] {
+  if (course.config.language !== 'fr') return []
+  return course.modules.flatMap((m) => typographyDiagnostics(m.file, tree.files[m.file]?.text ?? ''))
+}

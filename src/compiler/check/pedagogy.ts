@@ -1,0 +1,96 @@
+/**
+ * Pedagogy rules: what a careful reviewer of a course would point out.
+ *   - links in http:// (token rule);
+ *   - declared duration far from the estimated time: words ÷ 150 (an adult reading to learn, in
+ *     words per minute) + 2 min per question (reading, answering, reading the feedback), rounded; a warning when the
+ *     declared duration is under half or over three times the estimate, and 10 min away from it;
+ *   - a "Correct" feedback that only repeats the right answer;
+ *   - authors' working notes left in the learners' text (« à vérifier », « n'a pas pu être
+ *     consulté », TODO…) instead of an HTML comment.
+ * Modules without objectives are already refused by the front matter schema (objectives: at least one).
+ */
+import { warning, type Diagnostic } from '../diagnostics.js'
+import type { Module } from '../types.js'
+import { blockMaps, locateIn } from './locate.js'
+import { proseView } from './prose.js'
+import type { TokenRule } from './token-rules.js'
+
+export const WORDS_PER_MINUTE = 150
+export const MINUTES_PER_QUESTION = 2
+
+export const pedagogyRules: TokenRule = ({ tokens, env, lines }) => {
+  const maps = blockMaps(tokens)
+  tokens.forEach((token, i) => {
+    for (const child of token.children ?? []) {
+      if (child.type !== 'link_open') continue
+      const href = String(child.attrGet('href') ?? '')
+      if (/^http:\/\//i.test(href)) env.diagnostics.push(warning('link/insecure', env.file, locateIn(env, lines, maps[i], 'http://'), { href }))
+    }
+  })
+}
+
+/** Minutes a module takes, by the formula above. */
+export function estimateMinutes(module: Module): { minutes: number; words: number; questions: number } {
+  let words = 0
+  let questions = 0
+  for (const page of module.pages)
+    for (const block of page.blocks) {
+      if (block.kind === 'html') words += countWords(block.html)
+      else {
+        questions++
+        words += countWords(block.question.stemHtml) + block.question.choices.reduce((n, c) => n + countWords(c.text), 0)
+      }
+    }
+  return { minutes: Math.round(words / WORDS_PER_MINUTE + questions * MINUTES_PER_QUESTION), words, questions }
+}
+
+export function checkDuration(module: Module, durationAt: { line: number; column: number } | undefined): Diagnostic[] {
+  const { minutes, words, questions } = estimateMinutes(module)
+  const declared = module.duration
+  const far = (declared < minutes / 2 || declared > minutes * 3) && Math.abs(declared - minutes) >= 10
+  return far ? [warning('pedagogy/duration', module.file, durationAt ?? { line: 1, column: 1 }, { declared, estimated: minutes, words, questions })] : []
+}
+
+export function checkFeedback(module: Module): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
+  for (const page of module.pages)
+    for (const block of page.blocks) {
+      if (block.kind !== 'question') continue
+      const q = block.question
+      const feedback = normalise(stripTags(q.feedbackCorrectHtml))
+      if (!feedback) continue
+      const answers = q.type === 'matching' ? [] : q.choices.filter((c) => q.correct.includes(c.token)).map((c) => normalise(c.text))
+      if (answers.length && (answers.includes(feedback) || feedback === answers.join(' '))) {
+        diagnostics.push(warning('question/feedback-repeats-answer', module.file, { line: q.source.line, column: 1 }, { id: q.id }))
+      }
+    }
+  return diagnostics
+}
+
+const WORKING_NOTE = /\b(?:TODO|FIXME|TBD|XXX)\b|(?<!\p{L})à (?:vérifier|compléter|confirmer|sourcer)(?!\p{L})|\bn['’]a pas pu être consulté(?:e|s|es)?(?!\p{L})|\bsource à trouver(?!\p{L})/giu
+
+export function checkWorkingNotes(file: string, text: string): Diagnostic[] {
+  const view = proseView(text)
+  const diagnostics: Diagnostic[] = []
+  view.split('\n').forEach((line, n) => {
+    for (const m of line.matchAll(WORKING_NOTE)) diagnostics.push(warning('text/working-note', file, { line: n + 1, column: m.index + 1 }, { note: m[0] }))
+  })
+  return diagnostics
+}
+
+function stripTags(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;|&#160;/g, ' ').replace(/&[#\w]+;/g, ' ')
+}
+
+function countWords(html: string): number {
+  return stripTags(html).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+}
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .replace(/^(?:bonne réponse|correct|exact|oui|c['’]est)\s*[:.,!\u00a0\u202f]*\s*/u, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
