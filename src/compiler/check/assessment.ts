@@ -1,5 +1,6 @@
 /**
- * Assessment rules: a pass mark must have something to grade. Scores are the share of the graded
+ * Assessment rules: a pass mark must have something to grade (a warning: the course still works,
+ * completion only; an assessment page without questions is an error). Scores are the share of the graded
  * points obtained (README, « Suivi dans Moodle »), so any SCO with one graded question can reach
  * 100: an unreachable pass mark is a SCO with a pass mark and no graded question, or an
  * assessment page without questions.
@@ -34,11 +35,11 @@ export function checkAssessment(course: Course, passingScoreAt: { line: number; 
   const diagnostics: Diagnostic[] = []
   const gradedIn = (modules: readonly Module[]): number => [...allQuestions(modules)].filter((q) => q.scored).length
   if (passingScoreAt && gradedIn(course.modules) === 0)
-    diagnostics.push(error('assessment/nothing-graded', COURSE_FILE_NAME, passingScoreAt, { passing: course.config.passingScore, scope: '%scope-course%' }))
+    diagnostics.push(warning('assessment/nothing-graded', COURSE_FILE_NAME, passingScoreAt, { passing: course.config.passingScore, scope: '%scope-course%' }))
   for (const module of course.modules) {
     if (module.passingScoreAt && course.config.sco === 'course') diagnostics.push(warning('assessment/pass-mark-ignored', module.file, module.passingScoreAt))
     else if (module.passingScoreAt && gradedIn([module]) === 0)
-      diagnostics.push(error('assessment/nothing-graded', module.file, module.passingScoreAt, { passing: module.passingScore ?? course.config.passingScore, scope: '%scope-module%' }))
+      diagnostics.push(warning('assessment/nothing-graded', module.file, module.passingScoreAt, { passing: module.passingScore ?? course.config.passingScore, scope: '%scope-module%' }))
     for (const page of module.pages)
       if (page.assessment && !page.blocks.some((b) => b.kind === 'question')) diagnostics.push(error('assessment/empty', module.file, { line: page.source.line, column: 1 }, { id: page.id }))
   }
