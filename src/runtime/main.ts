@@ -27,7 +27,6 @@ import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
 import { setupQuiz } from './quiz.js'
 import { Session } from './session.js'
-import { summarize } from './tracking.js'
 
 declare const __PARCOURS_VERSION__: string
 
@@ -55,7 +54,11 @@ function connect(data: ScoData): Lms {
   const dialect = DIALECTS[data.version]
   const api = findApi(window as unknown as WindowLike, dialect.api)
   if (api) return new ApiLms(dialect, api as Record<string, unknown>)
-  return new LocalLms(dialect, localStore(), storageKey(data.courseId, data.scoId, data.version))
+  return localLms(data)
+}
+
+function localLms(data: ScoData): Lms {
+  return new LocalLms(DIALECTS[data.version], localStore(), storageKey(data.courseId, data.scoId, data.version))
 }
 
 function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate): Session {
@@ -102,13 +105,19 @@ function followPageLifecycle(session: Session, messages: Messages, t: Translate)
   )
 }
 
+const KEEP_NOTICE = { unread: 'stateUnread', unreadable: 'stateUnreadable', newer: 'stateNewer' } as const
+
 /** How this session started, in sentences for the notice. */
-function launchNotice(lms: Lms, session: Session, t: Translate): string[] {
+function launchNotice(lms: Lms, session: Session, refused: boolean, t: Translate): string[] {
   const sentences: string[] = []
-  if (lms.dialect.mode === 'local') sentences.push(t('noLms'))
+  if (refused) sentences.push(t('lmsRefused'))
+  else if (lms.dialect.mode === 'local') sentences.push(t('noLms'))
   if (session.readOnly) sentences.push(t('reviewMode'))
-  if (session.notices.indexOf('unreadable') >= 0) sentences.push(t('stateUnreadable'))
-  else if (session.notices.length > 0) sentences.push(t('stateReset'))
+  const reading = session.reading
+  if (session.keep) sentences.push(t(KEEP_NOTICE[session.keep]))
+  else if (reading && reading.verdict === 'foreign') sentences.push(t('stateForeign'))
+  // Course changes the learner can notice: answers to changed questions (removed ones just vanish).
+  else if (reading && reading.dropped.some((d) => d.reason !== 'removed')) sentences.push(t('stateReset'))
   return sentences
 }
 
@@ -143,8 +152,8 @@ function exposeDebugHandle(data: ScoData, lms: Lms, session: Session): void {
     /** A copy of the learner state. */
     state: () => JSON.parse(JSON.stringify(session.state)) as unknown,
     /** The state as it is sent in cmi.suspend_data. */
-    suspendData: () => encode(session.state),
-    summary: () => summarize(data, session.state),
+    suspendData: () => encode(session.state, data),
+    summary: () => session.summary(),
     /** LMS calls that failed, as `element=value (error code)`. */
     errors: () => session.errors.slice(),
   })
@@ -156,13 +165,19 @@ function boot(): void {
   if (!data) return
   const t = translator(data.strings || {})
   const messages = pageMessages()
-  const lms = connect(data)
-  const session = openSession(data, lms, messages, t)
-  const started = session.start()
+  let lms = connect(data)
+  let session = openSession(data, lms, messages, t)
+  // The LMS refused to start (LMSInitialize "false"): say so once, and keep the learner's work in
+  // this browser rather than leaving a page that retries for ever.
+  const refused = !session.start()
+  if (refused) {
+    lms = localLms(data)
+    session = openSession(data, lms, messages, t)
+    session.start()
+  }
   // Whatever happens below, the session is committed and finished.
   followPageLifecycle(session, messages, t)
-  messages.notice(launchNotice(lms, session, t))
-  if (!started) messages.banner(t('sessionClosed'))
+  messages.notice(launchNotice(lms, session, refused, t))
 
   const quiz = setupQuiz({ data, t, session })
   const nav = setupNav({

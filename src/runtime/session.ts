@@ -5,14 +5,21 @@
  */
 
 import type { QuestionData, ScoData } from '../shared/sco-data.js'
-import type { LearnerState, StateNotice } from '../shared/state-codec.js'
-import { decode, emptyState, encodeWithin } from '../shared/state-codec.js'
+import type { LearnerState, StateReading } from '../shared/state-codec.js'
+import { decodeState, emptyState, encodeWithin } from '../shared/state-codec.js'
 import type { Verdict } from './answers.js'
 import { Committer } from './committer.js'
 import type { Dialect, Values } from './lms/dialect.js'
-import type { Lms } from './lms/types.js'
+import type { HeldOutcome, Lms } from './lms/types.js'
 import type { Summary } from './tracking.js'
-import { summarize } from './tracking.js'
+import { holdOutcome, summarize } from './tracking.js'
+
+/**
+ * Why the learner's stored state is kept as it is for this session (no suspend_data written):
+ * the LMS could not give it (`unread`), it could not be fully decoded (`unreadable`), or a newer
+ * version of the course wrote it (`newer`).
+ */
+export type KeepReason = 'unread' | 'unreadable' | 'newer'
 
 /** Time counted only while the page is visible. Milliseconds in, seconds out. */
 export class VisibleClock {
@@ -56,7 +63,15 @@ const MAX_LOCATION = 255
 
 export class Session {
   state: LearnerState = emptyState()
-  notices: StateNotice[] = []
+  /** What the decoder said about the stored state; null when the LMS could not give it. */
+  reading: StateReading | null = null
+  /**
+   * The stored state is kept as it is: this session never writes cmi.suspend_data (and, as
+   * always, never a lower outcome than the LMS holds). The learner works in memory.
+   */
+  keep: KeepReason | null = null
+  /** The outcome the LMS held at launch: a floor for everything sent. */
+  held: HeldOutcome = { completed: false, passed: null, score: null }
   /** Location found at launch (page id or page key), '' if none. */
   launchLocation = ''
   /** The LMS accepted Initialize. */
@@ -109,14 +124,29 @@ export class Session {
       return false
     }
     const launch = this.dialect.readLaunch(this.lms)
-    const decoded = decode(launch.suspendData, this.data)
-    this.state = decoded.state
-    this.notices = decoded.notices
-    if (launch.interactionCount !== null) this.state.interactions = launch.interactionCount
+    if (launch.suspendData === null) this.keep = 'unread'
+    else {
+      this.reading = decodeState(launch.suspendData, this.data)
+      this.state = this.reading.state
+      if (!this.reading.writable) this.keep = this.reading.verdict === 'newer' ? 'newer' : 'unreadable'
+    }
+    this.held = this.dialect.readOutcome(this.lms, launch)
+    let interactions = launch.interactionCount
+    // The record count was in the state we could not read: ask the LMS, so as to append, never overwrite.
+    if (interactions === null && this.keep) {
+      const raw = this.lms.get('cmi.interactions._count')
+      interactions = /^[0-9]+$/.test(raw) ? Number(raw) : null
+    }
+    if (interactions !== null) this.state.interactions = interactions
     this.baseTime = this.state.time
     this.launchLocation = launch.location
     this.readOnly = launch.mode === 'review'
     return true
+  }
+
+  /** Where the learner stands, as sent to the LMS: never below the outcome it held at launch. */
+  summary(): Summary {
+    return holdOutcome(summarize(this.data, this.state), this.held)
   }
 
   /** Session seconds so far (visible time only). */
@@ -148,11 +178,12 @@ export class Session {
     const fitted = encodeWithin(this.state, data, data.stateLimit)
     this.droppedForSize = fitted.dropped
     const seconds = this.sessionSeconds()
-    const summary = summarize(data, this.state)
+    const summary = this.summary()
     if (this.options.onProgress) this.options.onProgress(summary)
     const values: Values = [
       [names.location, this.location],
-      [names.suspendData, fitted.text],
+      // A state that could not be read is never overwritten.
+      ...(this.keep ? [] : ([[names.suspendData, fitted.text]] as Values)),
       [names.sessionTime, this.dialect.sessionTime(seconds)],
       ...this.dialect.status(summary),
       ...this.objectiveValues(summary.complete),

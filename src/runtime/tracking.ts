@@ -13,6 +13,7 @@ import type { ScoData } from '../shared/sco-data.js'
 import type { LearnerState } from '../shared/state-codec.js'
 import { stateKey } from '../shared/state-key.js'
 import { isComplete, judge } from './answers.js'
+import type { HeldOutcome } from './lms/types.js'
 
 export interface ModuleResult {
   moduleId: string
@@ -105,6 +106,23 @@ export function summarize(data: ScoData, state: LearnerState): Summary {
   // attempt is under way.
   const canRetry = passed === false && results.some((r) => r.canRetry || (!r.submitted && r.earned !== null))
   return { pagesSeen, pagesTotal, progress, complete, assessed, allSubmitted, score, passed, canRetry }
+}
+
+/**
+ * A learner's outcome is never taken back: not by a course update (re-scored or added questions,
+ * a newer version of the package), nor by a session that could not read the learner's state.
+ * What the LMS holds at launch is a floor: completed stays completed, passed stays passed (with
+ * the score it had), failed stays failed until there is a new verdict.
+ */
+export function holdOutcome(s: Summary, held: HeldOutcome): Summary {
+  const out: Summary = { ...s, complete: s.complete || held.completed }
+  if (held.passed === true && s.passed !== true) {
+    return { ...out, assessed: true, allSubmitted: true, passed: true, canRetry: false, score: held.score }
+  }
+  if (held.passed === false && s.passed === null) {
+    return { ...out, assessed: true, allSubmitted: true, passed: false, canRetry: true, score: held.score }
+  }
+  return out
 }
 
 /** A number as a CMIDecimal: no exponent, at most 4 decimals. */

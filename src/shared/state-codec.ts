@@ -1,17 +1,20 @@
 /**
- * The learner state of one SCO and its `cmi.suspend_data` text.
+ * The learner state of one SCO and its `cmi.suspend_data` text: the one decoder of the runtime
+ * and of `parcours inspect`, with the same verdict on a state.
  *
  * Pure: no DOM, no Node API. The browser runtime encodes and decodes it; the compiler sizes it
- * (`worstCaseStateLength`) and `parcours inspect` can decode a learner's state with it.
+ * (`worstCaseStateLength`); `parcours inspect` reads a learner's state with `decodeState`.
  *
  * The text is printable ASCII without space, quotes or backslash (it survives any LMS storage,
  * any form encoding and a JSON string), short (SCORM 1.2 allows 4096 characters) and versioned.
  * Everything is named by state keys (src/shared/state-key.ts), never by position.
  *
- * Grammar, version 1 (sections after the version may come in any order; unknown section letters
- * are ignored so that later versions can add sections that older runtimes skip):
+ * Grammar, version 2 (sections after the course may come in any order):
  *
- *   state      = "1" *( "|" section )
+ *   state      = "2" "." sum6 "|" "c" key4 *( "|" section )
+ *                sum6 = checksum (FNV-1a, 6 base62) of everything after sum6: a truncated or
+ *                altered state is detected, never misread (a cut "t12" is not read as "t1");
+ *                "c" key4 = stateKey(courseId): another course's state is recognised
  *   section    = "t" uint                       accumulated time in the SCO, whole seconds
  *              / "n" uint                       cmi.interactions records written so far
  *              / "p" *pagekey                   pages seen: 4-character keys, concatenated
@@ -30,18 +33,26 @@
  *   key4       = 4 base62    rev2 = 2 base62    uint = 1*9 DIGIT
  *   token      = %x30-39 / %x61-7A / "_"
  *
- * Example: `1|t754|n6|pA1b2C3d4|qk3Jx9a!b,Zz01Qwac|aM0d22s~7.5`
+ * Example: `2.Qx81Tb|cK2fa|t754|n6|pA1b2C3d4|qk3Jx9a!b,Zz01Qwac|aM0d22s~7.5`
  *
- * Decoding never throws. Unknown version or garbage: clean state and an `unreadable` notice
- * (a parcours state of another version: `reset`). Keys that no longer exist are ignored. An
- * answer whose rev is not the question's current rev, or whose tokens are not valid any more, is
- * dropped (`dropped-answers`): an answer is never reinterpreted.
+ * Version 1 (written by parcours 0.1) is the same without the header's checksum and without the
+ * course section: `1|t754|n6|…`. It is still read (migration), and written back as version 2.
+ *
+ * Verdicts (`decodeState`): `empty` (nothing stored: a first launch), `readable`, `partial`
+ * (read, but some parts dropped, each with its reason), `foreign` (another course's state:
+ * ignored entirely, time included), `newer` (a later format: kept, not read), `unreadable`
+ * (checksum mismatch, truncation, garbage). `writable` says whether a new state may replace it:
+ * never for `newer`, `unreadable`, or a `partial` read that dropped something this code does not
+ * understand (an unknown section or entry); the runtime then keeps the LMS's copy as it is.
+ * Parts dropped because the course changed (a question removed, or its choices changed: an
+ * answer is never reinterpreted) do not prevent writing: that is the author's update.
+ * Decoding never throws.
  */
 
 import type { QuestionData, ScoData } from './sco-data.js'
-import { stateKey } from './state-key.js'
+import { checksum, stateKey } from './state-key.js'
 
-export const STATE_VERSION = '1'
+export const STATE_VERSION = '2'
 
 /** An answer to one question. */
 export interface AnswerState {
@@ -78,12 +89,34 @@ export interface LearnerState {
   assessments: Record<string, AssessmentState>
 }
 
-export type StateNotice = 'reset' | 'dropped-answers' | 'unreadable'
+export type StateVerdict = 'empty' | 'readable' | 'partial' | 'foreign' | 'newer' | 'unreadable'
 
-export interface Decoded {
-  state: LearnerState
-  notices: StateNotice[]
+/**
+ * Why a part of a state was not restored. Course changes: `removed` (its page, question or module
+ * is no longer in the SCO), `changed` (the question's choices changed), `invalid` (the answer's
+ * tokens are not valid for the question any more). Not understood: `unknown-section`,
+ * `malformed` (an entry that does not follow the grammar).
+ */
+export type DropReason = 'removed' | 'changed' | 'invalid' | 'unknown-section' | 'malformed'
+
+export interface DroppedPart {
+  /** What was dropped: `page <key>`, `answer <key>`, `assessment <key>`, `section <text>`… */
+  part: string
+  reason: DropReason
 }
+
+export interface StateReading {
+  verdict: StateVerdict
+  /** What could be restored (an empty state unless readable or partial). */
+  state: LearnerState
+  dropped: DroppedPart[]
+  /** Format version found (`1`, `2`…), '' if none. */
+  version: string
+  /** A new state may replace this one without losing anything this code could not read. */
+  writable: boolean
+}
+
+const COURSE_CHANGES: DropReason[] = ['removed', 'changed', 'invalid']
 
 /** Upper bounds kept by the encoder, so that the worst case is a fixed length. */
 const MAX_UINT = 999_999_999
@@ -102,8 +135,9 @@ function decimal(value: number): string {
   return String(Math.round(Math.min(MAX_UINT, value) * 100) / 100)
 }
 
-export function encode(state: LearnerState): string {
-  const out = [STATE_VERSION, 't' + uint(state.time), 'n' + uint(state.interactions)]
+/** The state of `sco`'s learner as `cmi.suspend_data` text (version 2). */
+export function encode(state: LearnerState, sco: Pick<ScoData, 'courseId'>): string {
+  const out = ['c' + stateKey(sco.courseId), 't' + uint(state.time), 'n' + uint(state.interactions)]
   const seen = state.seen.slice().sort()
   if (seen.length > 0) out.push('p' + seen.join(''))
   const answers = Object.keys(state.answers)
@@ -126,7 +160,8 @@ export function encode(state: LearnerState): string {
       )
     })
   if (assessments.length > 0) out.push('a' + assessments.join(','))
-  return out.join('|')
+  const body = '|' + out.join('|')
+  return STATE_VERSION + '.' + checksum(body) + body
 }
 
 const UINT_RE = /^[0-9]{1,9}$/
@@ -155,84 +190,123 @@ export function validAnswer(q: QuestionData, value: string): string | null {
   return chars.length === 1 ? value : null
 }
 
-export function decode(text: string, data: ScoData): Decoded {
+function reading(verdict: StateVerdict, version: string, state = emptyState(), dropped: DroppedPart[] = []): StateReading {
+  const writable =
+    verdict === 'empty' || verdict === 'readable' || verdict === 'foreign' ||
+    (verdict === 'partial' && dropped.every((d) => COURSE_CHANGES.indexOf(d.reason) >= 0))
+  return { verdict, state, dropped, version, writable }
+}
+
+const KNOWN_TAGS = 'ctnpqa'
+const HEADER_RE = /^([0-9]{1,3})(?:\.([0-9A-Za-z]{6}))?$/
+
+/**
+ * Reads `cmi.suspend_data` for `sco`: what can be restored, what was dropped and why, and the
+ * verdict (see the top of this file). Never throws, whatever `raw` is.
+ */
+export function decodeState(raw: unknown, sco: ScoData): StateReading {
+  if (raw === '' || raw === undefined || raw === null) return reading('empty', '')
+  if (typeof raw !== 'string') return reading('unreadable', '')
   try {
-    return decodeOrThrow(text, data)
+    const bar = raw.indexOf('|')
+    const header = HEADER_RE.exec(bar < 0 ? raw : raw.slice(0, bar))
+    if (!header) return reading('unreadable', '')
+    const version = header[1] as string
+    const body = bar < 0 ? '' : raw.slice(bar)
+    if (Number(version) > Number(STATE_VERSION)) return reading('newer', version)
+    if (version === '2') {
+      if (header[2] !== checksum(body)) return reading('unreadable', version)
+      return readSections(body.slice(1).split('|'), sco, version)
+    }
+    if (version === '1' && header[2] === undefined && bar === 1) return readSections(body.slice(1).split('|'), sco, version)
+    return reading('unreadable', version)
   } catch {
-    return { state: emptyState(), notices: ['unreadable'] }
+    return reading('unreadable', '')
   }
 }
 
-function decodeOrThrow(text: string, data: ScoData): Decoded {
-  if (typeof text !== 'string' || text === '') return { state: emptyState(), notices: [] }
-  const sections = text.split('|')
-  const version = sections[0] as string
-  if (version !== STATE_VERSION) {
-    // Another parcours format (a newer runtime wrote it): start again, but say it plainly.
-    const ours = /^[0-9]{1,3}$/.test(version) && sections.length > 1
-    return { state: emptyState(), notices: [ours ? 'reset' : 'unreadable'] }
-  }
+function readSections(sections: string[], data: ScoData, version: string): StateReading {
   const state = emptyState()
-  let dropped = false
+  const dropped: DroppedPart[] = []
+  const drop = (part: string, reason: DropReason): void => void dropped.push({ part, reason })
   const pageKeys = new Set(data.pages.map((p) => p.key))
   const questions = new Map(data.questions.map((q) => [q.key, q] as const))
-  const modules = new Map(data.modules.map((m) => [stateKey(m.id), m] as const))
+  const modules = new Set(data.modules.map((m) => stateKey(m.id)))
   const seen = new Set<string>()
+  let course: string | null = null
+  /** Keys that name something of this SCO, and keys that name nothing of it (another course?). */
+  let known = 0
+  let unknown = 0
 
-  for (let i = 1; i < sections.length; i++) {
-    const section = sections[i] as string
+  for (const section of sections) {
     const tag = section.charAt(0)
     const body = section.slice(1)
-    if (tag === 't' || tag === 'n') {
-      if (!UINT_RE.test(body)) throw new Error('bad number')
+    if (tag === 'c' && version !== '1' && course === null && /^[0-9A-Za-z]{4}$/.test(body)) course = body
+    else if ((tag === 't' || tag === 'n') && UINT_RE.test(body)) {
       if (tag === 't') state.time = Number(body)
       else state.interactions = Number(body)
-    } else if (tag === 'p') {
-      if (!PAGES_RE.test(body)) throw new Error('bad pages')
+    } else if (tag === 'p' && PAGES_RE.test(body)) {
       for (let j = 0; j < body.length; j += 4) {
         const key = body.slice(j, j + 4)
-        if (pageKeys.has(key)) seen.add(key)
+        if (pageKeys.has(key)) {
+          seen.add(key)
+          known++
+        } else {
+          drop('page ' + key, 'removed')
+          unknown++
+        }
       }
     } else if (tag === 'q') {
       for (const entry of body.split(',')) {
         const m = ANSWER_RE.exec(entry)
         if (!m) {
-          dropped = true
+          drop('answer ' + entry, 'malformed')
           continue
         }
         const q = questions.get(m[1] as string)
-        if (!q) continue // the question was removed: nothing to restore, nothing to say
-        const value = m[2] === q.rev ? validAnswer(q, m[4] as string) : null
-        if (value === null) {
-          dropped = true
+        if (!q) {
+          drop('answer ' + m[1], 'removed')
+          unknown++
           continue
         }
-        state.answers[q.key] = { rev: q.rev, value, checked: !q.scored && m[3] === '!' }
+        known++
+        if (m[2] !== q.rev) {
+          drop('answer ' + q.key, 'changed')
+          continue
+        }
+        const value = validAnswer(q, m[4] as string)
+        if (value === null) drop('answer ' + q.key, 'invalid')
+        else state.answers[q.key] = { rev: q.rev, value, checked: !q.scored && m[3] === '!' }
       }
     } else if (tag === 'a') {
       for (const entry of body.split(',')) {
         const m = ASSESS_RE.exec(entry)
-        if (!m) {
-          dropped = true
+        if (!m || Number(m[2]) < 1) {
+          drop('assessment ' + entry, 'malformed')
           continue
         }
         const key = m[1] as string
-        if (!modules.has(key)) continue
-        const attempt = Number(m[2])
-        if (attempt < 1) {
-          dropped = true
+        if (!modules.has(key)) {
+          drop('assessment ' + key, 'removed')
+          unknown++
           continue
         }
+        known++
         const points = m[4] === undefined ? null : Number(m[4])
-        state.assessments[key] = { attempt, submitted: m[3] === 's', points }
+        const a: AssessmentState = { attempt: Number(m[2]), submitted: m[3] === 's', points }
         // Kept only when above the latest attempt's points (which are otherwise the best).
-        if (m[5] !== undefined && Number(m[5]) > (points ?? -1)) state.assessments[key].best = Number(m[5])
+        if (m[5] !== undefined && Number(m[5]) > (points ?? -1)) a.best = Number(m[5])
+        state.assessments[key] = a
       }
-    }
-    // Any other letter: a section added by a later version of format 1; skipped.
+    } else drop('section ' + section.slice(0, 16), KNOWN_TAGS.indexOf(tag) >= 0 ? 'malformed' : 'unknown-section')
   }
+  // Another course's state: ignored entirely, time included (it must not count toward minTime).
+  // Version 2 says whose it is; version 1 did not: it is another course's when something in it
+  // names pages, questions or modules and none of them is this SCO's.
+  if (version !== '1' && course !== stateKey(data.courseId)) return reading(course === null ? 'unreadable' : 'foreign', version)
+  if (version === '1' && unknown > 0 && known === 0) return reading('foreign', version)
   state.seen = Array.from(seen).sort()
-  return { state, notices: dropped ? ['dropped-answers'] : [] }
+  return reading(dropped.length > 0 ? 'partial' : 'readable', version, state, dropped)
 }
 
 /**
@@ -245,7 +319,7 @@ export function encodeWithin(
   data: ScoData,
   limit: number,
 ): { text: string; dropped: string[] } {
-  let text = encode(state)
+  let text = encode(state, data)
   const dropped: string[] = []
   if (text.length <= limit) return { text, dropped }
   const scored = new Set(data.questions.filter((q) => q.scored).map((q) => q.key))
@@ -262,7 +336,7 @@ export function encodeWithin(
     if (scored.has(key)) continue
     delete trimmed.answers[key]
     dropped.push(key)
-    text = encode(trimmed)
+    text = encode(trimmed, data)
     if (text.length <= limit) break
   }
   return { text, dropped }
@@ -299,5 +373,5 @@ export function worstCaseStateLength(data: ScoData): number {
     // A best attempt above the latest one adds its own "^points".
     state.assessments[stateKey(moduleId)] = { attempt, submitted: true, points: points - 0.01, best: points }
   })
-  return encode(state).length
+  return encode(state, data).length
 }

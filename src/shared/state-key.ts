@@ -27,6 +27,11 @@ function base62(value: number, length: number): string {
   return out
 }
 
+/** FNV-1a of a text as `length` base-62 characters (6 hold all 32 bits): the state's checksum. */
+export function checksum(text: string, length = 6): string {
+  return base62(fnv1a(text), length)
+}
+
 /** Key of an id in the state: 4 base-62 characters (14.8 million values). */
 export function stateKey(id: string): string {
   return base62(fnv1a(id), 4)

@@ -5,7 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { decode } from '../../src/shared/state-codec.js'
+import { decodeState } from '../../src/shared/state-codec.js'
 import type { ScoData, ScormVersion } from '../../src/shared/sco-data.js'
 import { writeBrowserMetrics } from '../bench/browser-metrics.js'
 import { compileToZip, loadTree } from '../helpers/compile.js'
@@ -187,8 +187,8 @@ export function journeys(version: ScormVersion): void {
       await closeTab(page, 'dave')
       const tracks = t.lms.tracks('dave', 'course')
       expect(tracks[cmi.location]).toBe(data.pages[4]!.id)
-      const state = decode(tracks['cmi.suspend_data'] ?? '', data as ScoData)
-      expect(state.notices).toEqual([])
+      const state = decodeState(tracks['cmi.suspend_data'] ?? '', data as ScoData)
+      expect(state.verdict).toBe('readable')
       expect(stateSeen(state.state).length).toBe(5)
       expectClean('dave')
     })

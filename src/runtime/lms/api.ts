@@ -70,10 +70,25 @@ export class ApiLms implements Lms {
   initialize(): boolean {
     if (this.started || this.ended) return this.active
     let ok = this.ok(this.names.initialize, '')
-    // Reloading the SCO page inside the same LMS frame: the API is still initialized.
-    if (!ok && this.error === this.dialect.api.alreadyInitialized) ok = true
+    // Reloading the SCO page inside the same LMS frame: the API is still initialized. In 1.2 the
+    // code (101) is also "general exception": believe it only if the API then answers a read.
+    if (!ok && this.error === this.dialect.api.alreadyInitialized) {
+      this.error = 0
+      const entry = this.call(this.names.get, this.dialect.elements.entry)
+      ok = this.error === 0 && typeof entry === 'string' && this.readError() === 0
+    }
     this.started = ok
     return ok
+  }
+
+  read(element: string): string | null {
+    if (!this.active) return null
+    this.error = 0
+    const value = this.call(this.names.get, element)
+    if (this.error === -1 || value === undefined || value === null) return null
+    const code = this.readError()
+    if (code !== 0 && code !== this.dialect.api.notInitialized) return null
+    return String(value)
   }
 
   get(element: string): string {

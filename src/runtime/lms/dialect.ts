@@ -8,7 +8,7 @@ import type { ScormVersion } from '../../shared/sco-data.js'
 import type { InteractionInput } from '../interactions.js'
 import type { Summary } from '../tracking.js'
 import type { ApiNames } from './api.js'
-import type { Launch, Lms, LmsMode } from './types.js'
+import type { HeldOutcome, Launch, Lms, LmsMode } from './types.js'
 
 /** Element names that both versions have, under their own names. */
 export interface Elements {
@@ -36,6 +36,8 @@ export interface Dialect {
   readonly elements: Elements
   /** What the LMS kept from earlier sessions. */
   readLaunch(lms: Lms): Launch
+  /** The outcome the LMS holds from earlier sessions (status, score), never to be taken back. */
+  readOutcome(lms: Lms, launch: Launch): HeldOutcome
   /** The session time element's value. */
   sessionTime(seconds: number): string
   /** Status and score elements, in order (location, state and session time are the caller's). */
@@ -55,5 +57,7 @@ export interface ApiDialect extends Dialect {
     names: ApiNames
     /** Initialize's error code meaning "already initialized" (the SCO page was reloaded). */
     alreadyInitialized: number
+    /** GetValue's error code for an element never set (its value is ''), null if none. */
+    notInitialized: number | null
   }
 }

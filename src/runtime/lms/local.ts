@@ -24,12 +24,14 @@ export function storageKey(courseId: string, scoId: string, version: ScormVersio
   return `parcours:${courseId}:${scoId}:${version}`
 }
 
+const NO_OUTCOME = { completed: false, passed: null, score: null }
+
 /**
  * The SCO version's element names and formats, minus what only an LMS keeps: no interaction
  * records (they are for the LMS's reports) and no objectives (no sequencing without an LMS).
  */
 export function localDialect(base: Dialect): Dialect {
-  return { ...base, mode: 'local', interaction: () => null, objectives: null }
+  return { ...base, mode: 'local', interaction: () => null, objectives: null, readOutcome: () => NO_OUTCOME }
 }
 
 export class LocalLms implements Lms {
@@ -77,6 +79,10 @@ export class LocalLms implements Lms {
     if (!this.active) return ''
     if (element === this.dialect.elements.entry) return this.resumed ? 'resume' : 'ab-initio'
     return this.values[element] ?? ''
+  }
+
+  read(element: string): string | null {
+    return this.active ? this.get(element) : null
   }
 
   set(element: string, value: string): boolean {

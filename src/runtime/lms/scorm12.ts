@@ -13,7 +13,7 @@ import type { Summary } from '../tracking.js'
 import { decimal } from '../tracking.js'
 import { ApiLms } from './api.js'
 import type { ApiDialect, Values } from './dialect.js'
-import type { Launch, Lms } from './types.js'
+import type { HeldOutcome, Launch, Lms } from './types.js'
 
 /**
  * `cmi.core.lesson_status`: with assessments, `incomplete` until they are all submitted, then
@@ -44,10 +44,24 @@ export function readLaunch12(lms: Lms): Launch {
   const entry = lms.get('cmi.core.entry')
   const mode = lms.get('cmi.core.lesson_mode')
   const location = lms.get('cmi.core.lesson_location')
-  const suspendData = lms.get('cmi.suspend_data')
+  const suspendData = lms.read('cmi.suspend_data')
   const raw = lms.get('cmi.interactions._count')
   const count = /^[0-9]+$/.test(raw) && lms.lastError() === 0 ? Number(raw) : null
   return { entry, mode, location, suspendData, interactionCount: count }
+}
+
+const STATUS12: Record<string, Omit<HeldOutcome, 'score'>> = {
+  passed: { completed: true, passed: true },
+  completed: { completed: true, passed: null },
+  // 1.2 'failed' says nothing about completion (pages seen, time).
+  failed: { completed: false, passed: false },
+}
+
+/** `cmi.core.lesson_status` and `cmi.core.score.raw` as Moodle preloads them at every launch. */
+export function readOutcome12(lms: Lms): HeldOutcome {
+  const status = STATUS12[lms.get('cmi.core.lesson_status')] ?? { completed: false, passed: null }
+  const raw = lms.get('cmi.core.score.raw')
+  return { ...status, score: /^[0-9]+(\.[0-9]+)?$/.test(raw) ? Number(raw) : null }
 }
 
 export const scorm12Dialect: ApiDialect = {
@@ -72,8 +86,10 @@ export const scorm12Dialect: ApiDialect = {
       lastError: 'LMSGetLastError',
     },
     alreadyInitialized: 101,
+    notInitialized: null,
   },
   readLaunch: readLaunch12,
+  readOutcome: readOutcome12,
   sessionTime: timespan12,
   status: status12,
   interaction: interaction12,

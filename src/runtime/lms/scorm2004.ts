@@ -13,7 +13,7 @@ import type { Summary } from '../tracking.js'
 import { decimal } from '../tracking.js'
 import { ApiLms } from './api.js'
 import type { ApiDialect, Objectives, Values } from './dialect.js'
-import type { Launch, Lms } from './types.js'
+import type { HeldOutcome, Launch, Lms } from './types.js'
 
 /**
  * `completion_status` from the completion rule, `success_status` set by the SCO (Moodle never
@@ -45,8 +45,22 @@ export function readLaunch2004(lms: Lms): Launch {
   const mode = lms.get('cmi.mode')
   if (entry !== 'resume') return { entry, mode, location: '', suspendData: '', interactionCount: null }
   const location = lms.get('cmi.location')
-  const suspendData = lms.get('cmi.suspend_data')
+  const suspendData = lms.read('cmi.suspend_data')
   return { entry, mode, location, suspendData, interactionCount: null }
+}
+
+/**
+ * `cmi.completion_status` and `cmi.success_status`, on a resume only (Moodle restores 2004 data
+ * only after a suspend exit). The score is not read: unset, it answers 403, which strict LMSs log.
+ */
+export function readOutcome2004(lms: Lms, launch: Launch): HeldOutcome {
+  if (launch.entry !== 'resume') return { completed: false, passed: null, score: null }
+  const success = lms.get('cmi.success_status')
+  return {
+    completed: lms.get('cmi.completion_status') === 'completed',
+    passed: success === 'passed' ? true : success === 'failed' ? false : null,
+    score: null,
+  }
 }
 
 /**
@@ -92,8 +106,11 @@ export const scorm2004Dialect: ApiDialect = {
       lastError: 'GetLastError',
     },
     alreadyInitialized: 103,
+    // 403 "Data Model Element Value Not Initialized": never set, which is not a failed read.
+    notInitialized: 403,
   },
   readLaunch: readLaunch2004,
+  readOutcome: readOutcome2004,
   sessionTime: duration2004,
   status: status2004,
   interaction: interaction2004,

@@ -16,6 +16,12 @@ export interface Lms {
   initialize(): boolean
   /** The value, or '' on any error (see lastError()). */
   get(element: string): string
+  /**
+   * The value, or null when the LMS could not give it: the call threw, answered null or nothing,
+   * or set an error code (other than "not initialized": a value never set reads as ''). For what
+   * must not be mistaken for "nothing stored": the learner's state.
+   */
+  read(element: string): string | null
   /** Sends the value as a string; false if the LMS refused it. */
   set(element: string, value: string): boolean
   /** Asks the LMS to store what was set; false on `"false"` or a non-zero error code. */
@@ -32,7 +38,17 @@ export interface Launch {
   /** `normal`, `browse` or `review` (1.2 `cmi.core.lesson_mode`, 2004 `cmi.mode`); '' if unknown. */
   mode: string
   location: string
-  suspendData: string
+  /** `cmi.suspend_data`; null when the LMS could not give it (see Lms.read). */
+  suspendData: string | null
   /** SCORM 1.2 `cmi.interactions._count`, when the LMS gave one. */
   interactionCount: number | null
+}
+
+/** The outcome the LMS already holds for this SCO, read at launch (see tracking.ts holdOutcome). */
+export interface HeldOutcome {
+  completed: boolean
+  /** true: passed, false: failed, null: no verdict. */
+  passed: boolean | null
+  /** 0–100, null if unknown. */
+  score: number | null
 }

@@ -20,6 +20,8 @@ export interface FakeOptions {
   failInit?: string
   /** Every method throws. */
   throws?: boolean
+  /** GetValue of matching elements fails: throws, answers null, or answers '' with an error code. */
+  failGet?: { element: RegExp; mode: 'throw' | 'null' | 'error'; code?: string }
 }
 
 export function fakeApi(options: FakeOptions) {
@@ -51,6 +53,12 @@ export function fakeApi(options: FakeOptions) {
   })
   def(n.get, (element) => {
     if (state !== 'running') return (error = v12 ? '301' : '122'), ''
+    const fail = options.failGet
+    if (fail && fail.element.test(element)) {
+      if (fail.mode === 'throw') throw new Error('GetValue failed')
+      if (fail.mode === 'null') return (error = '0'), null as unknown as string
+      return (error = fail.code ?? '101'), ''
+    }
     if (v12 && /^cmi\.interactions\.\d+\./.test(element)) return (error = '404'), ''
     if (element === 'cmi.interactions._count' || element === 'cmi.objectives._count') {
       error = '0'

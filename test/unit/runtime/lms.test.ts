@@ -61,6 +61,28 @@ describe('SCORM 1.2 adapter', () => {
     expect(lms.initialize()).toBe(true)
     expect(lms.active).toBe(true)
   })
+
+  it('but a refused LMSInitialize answering 101 (general exception) is a refusal: the API then answers no read', () => {
+    const f = fakeApi({ version: 'scorm12', failInit: '101' })
+    const lms = scorm12(f.api)
+    expect(lms.initialize()).toBe(false)
+    expect(lms.active).toBe(false)
+    expect(lms.read('cmi.suspend_data')).toBeNull()
+  })
+
+  it('read() tells a failed read from an empty value', () => {
+    const ok = fakeApi({ version: 'scorm12', preload: { 'cmi.suspend_data': '' } })
+    const lms = scorm12(ok.api)
+    lms.initialize()
+    expect(lms.read('cmi.suspend_data')).toBe('')
+    for (const mode of ['throw', 'null', 'error'] as const) {
+      const f = fakeApi({ version: 'scorm12', failGet: { element: /suspend/, mode } })
+      const failing = scorm12(f.api)
+      failing.initialize()
+      expect(failing.read('cmi.suspend_data')).toBeNull()
+      expect(readLaunch12(failing).suspendData).toBeNull()
+    }
+  })
 })
 
 describe('SCORM 2004 adapter', () => {

@@ -5,7 +5,7 @@ import { scorm2004 } from '../../../src/runtime/lms/scorm2004.js'
 import type { Lms } from '../../../src/runtime/lms/types.js'
 import { Session, VisibleClock } from '../../../src/runtime/session.js'
 import type { ScoData } from '../../../src/shared/sco-data.js'
-import { encode, emptyState } from '../../../src/shared/state-codec.js'
+import { decodeState, encode, emptyState } from '../../../src/shared/state-codec.js'
 import { sampleSco } from '../../helpers/sco.js'
 import { fakeApi, type FakeOptions } from './fake-api.js'
 
@@ -41,14 +41,14 @@ describe('session, SCORM 1.2', () => {
     const sent = Object.fromEntries(h.sets())
     expect(sent).toEqual({
       'cmi.core.lesson_location': first.id,
-      'cmi.suspend_data': `1|t90|n0|p${first.key}`,
+      'cmi.suspend_data': encode({ ...emptyState(), time: 90, seen: [first.key] }, data),
       'cmi.core.session_time': '00:01:30.50',
       'cmi.core.lesson_status': 'incomplete',
       'cmi.core.exit': 'suspend',
     })
     expect(h.f.control.commits).toBe(1)
     const gets = h.f.calls.filter((c) => c.method === 'LMSGetValue').map((c) => c.args[0])
-    expect(gets).toEqual(['cmi.core.entry', 'cmi.core.lesson_mode', 'cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.interactions._count'])
+    expect(gets).toEqual(['cmi.core.entry', 'cmi.core.lesson_mode', 'cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.interactions._count', 'cmi.core.lesson_status', 'cmi.core.score.raw'])
   })
 
   it('sends only what changed (session time always)', () => {
@@ -68,11 +68,12 @@ describe('session, SCORM 1.2', () => {
     state.interactions = 2
     state.seen = [first.key]
     const h = harness(data, {
-      preload: { 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': data.pages[3]!.id, 'cmi.suspend_data': encode(state), 'cmi.interactions._count': '5' },
+      preload: { 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': data.pages[3]!.id, 'cmi.suspend_data': encode(state, data), 'cmi.interactions._count': '5' },
     })
     h.session.start()
     expect(h.session.launchLocation).toBe(data.pages[3]!.id)
-    expect(h.session.notices).toEqual([])
+    expect(h.session.reading?.verdict).toBe('readable')
+    expect(h.session.keep).toBeNull()
     expect(h.session.state.interactions).toBe(5) // the LMS's count wins in 1.2
     h.advance(10_000)
     h.session.tick()
@@ -164,7 +165,7 @@ describe('session, SCORM 2004', () => {
     expect(h.f.calls.filter((c) => c.method === 'GetValue').map((c) => c.args[0])).toEqual(['cmi.entry', 'cmi.mode'])
     expect(Object.fromEntries(h.sets())).toEqual({
       'cmi.location': page.id,
-      'cmi.suspend_data': `1|t3723|n0|p${page.key}`,
+      'cmi.suspend_data': encode({ ...emptyState(), time: 3723, seen: [page.key] }, data),
       'cmi.session_time': 'PT1H2M3.4S',
       'cmi.completion_status': 'incomplete',
       'cmi.success_status': 'unknown',
@@ -200,7 +201,7 @@ describe('session, review mode', () => {
     it(`${version}: restores the state but writes nothing back, and still finishes once`, () => {
       const data = sampleSco(version)
       const entry = version === 'scorm12' ? 'cmi.core.entry' : 'cmi.entry'
-      const suspend = encode({ ...emptyState(), seen: [data.pages[0]!.key] })
+      const suspend = encode({ ...emptyState(), seen: [data.pages[0]!.key] }, data)
       const h = harness(data, { preload: { [entry]: 'resume', [element]: 'review', 'cmi.suspend_data': suspend } })
       expect(h.session.start()).toBe(true)
       expect(h.session.readOnly).toBe(true)
@@ -242,4 +243,90 @@ describe('visible clock', () => {
     hidden.resume(10_000)
     expect(hidden.seconds(12_000)).toBe(2)
   })
+})
+
+describe('session: the learner’s stored state is never overwritten when it could not be read', () => {
+  const failures = [
+    ['GetValue throws', { mode: 'throw' }],
+    ['GetValue answers null', { mode: 'null' }],
+    ['GetValue answers "" with an error code', { mode: 'error', code: '101' }],
+  ] as const
+  for (const version of ['scorm12', 'scorm2004'] as const) {
+    const data = sampleSco(version)
+    const names = version === 'scorm12'
+      ? { entry: 'cmi.core.entry', status: 'cmi.core.lesson_status', score: 'cmi.core.score.raw' }
+      : { entry: 'cmi.entry', status: 'cmi.success_status', score: 'cmi.score.raw' }
+    const stored = encode({ ...emptyState(), time: 4320, seen: data.pages.slice(0, 20).map((p) => p.key).sort() }, data)
+    const passed = version === 'scorm12'
+      ? { [names.status]: 'passed', [names.score]: '90' }
+      : { [names.status]: 'passed', 'cmi.completion_status': 'completed', [names.score]: '90' }
+
+    for (const [name, fail] of failures) {
+      it(`${version}: ${name} → the state is kept byte for byte, nothing lower is sent, the session works in memory`, () => {
+        const h = harness(data, {
+          preload: { [names.entry]: 'resume', 'cmi.suspend_data': stored, ...passed },
+          failGet: { element: /^cmi\.suspend_data$/, ...fail },
+        })
+        expect(h.session.start()).toBe(true)
+        expect(h.session.keep).toBe('unread')
+        for (const p of data.pages.slice(0, 3)) {
+          h.session.showPage(p.id, p.key)
+          expect(h.session.commit()).toBe(true)
+        }
+        h.session.end()
+        expect(h.f.values['cmi.suspend_data']).toBe(stored)
+        expect(h.sets().map(([k]) => k)).not.toContain('cmi.suspend_data')
+        expect(h.f.values[names.status]).toBe('passed')
+        expect(h.f.values[names.score]).toBe('90')
+        expect(h.session.state.seen).toHaveLength(3)
+      })
+    }
+
+    it(`${version}: a state written by a newer version is kept, and the learner is told`, () => {
+      const newer = '3.abcdef|cXXXX|t999|qsomething'
+      const h = harness(data, { preload: { [names.entry]: 'resume', 'cmi.suspend_data': newer } })
+      h.session.start()
+      expect(h.session.keep).toBe('newer')
+      h.session.showPage(data.pages[0]!.id, data.pages[0]!.key)
+      h.session.commit()
+      h.session.end()
+      expect(h.f.values['cmi.suspend_data']).toBe(newer)
+    })
+
+    it(`${version}: a truncated state is kept, not misread`, () => {
+      const cut = stored.slice(0, -3)
+      const h = harness(data, { preload: { [names.entry]: 'resume', 'cmi.suspend_data': cut } })
+      h.session.start()
+      expect(h.session.keep).toBe('unreadable')
+      expect(h.session.state).toEqual(emptyState())
+      h.session.showPage(data.pages[0]!.id, data.pages[0]!.key)
+      h.session.commit()
+      h.session.end()
+      expect(h.f.values['cmi.suspend_data']).toBe(cut)
+    })
+
+    it(`${version}: another course's state is ignored, its time included, and replaced`, () => {
+      const foreign = encode({ ...emptyState(), time: 99_999 }, { courseId: 'autre-cours' })
+      const minTime = { ...data, policy: { ...data.policy, allPages: false, minTimeSeconds: 600 } }
+      const h = harness(minTime, { preload: { [names.entry]: 'resume', 'cmi.suspend_data': foreign } })
+      h.session.start()
+      expect(h.session.reading?.verdict).toBe('foreign')
+      expect(h.session.keep).toBeNull()
+      expect(h.session.state.time).toBe(0)
+      h.session.commit()
+      expect(h.session.summary().complete).toBe(false)
+      expect(decodeState(h.f.values['cmi.suspend_data'], minTime).verdict).toBe('readable')
+    })
+
+    it(`${version}: a learner who had passed stays passed after relaunching a newer course version`, () => {
+      // The new version re-scores: the stored answers no longer pass, or the assessment changed.
+      const h = harness(data, { preload: { [names.entry]: 'resume', 'cmi.suspend_data': stored, ...passed } })
+      h.session.start()
+      expect(h.session.keep).toBeNull()
+      h.session.commit()
+      h.session.end()
+      expect(h.f.values[names.status]).toBe('passed')
+      expect(h.f.values[names.score]).toBe('90')
+    })
+  }
 })
