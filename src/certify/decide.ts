@@ -22,7 +22,8 @@ export interface Rule {
   minGrade?: number
 }
 
-export type ReasonCode = 'never-launched' | 'not-complete' | 'not-passed' | 'no-grade' | 'grade-below' | 'course-not-complete' | 'sources-disagree' | 'not-in-export'
+export type ReasonCode =
+  'never-launched' | 'not-complete' | 'not-passed' | 'no-grade' | 'grade-below' | 'course-not-complete' | 'sources-disagree' | 'not-in-export' | 'already-issued'
 
 export interface Reason {
   code: ReasonCode

@@ -6,7 +6,7 @@
  * from --date, so the same input gives the same bytes.
  */
 import { createHmac } from 'node:crypto'
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { printedName, type Attestation } from './attestation.js'
@@ -21,8 +21,8 @@ import { readExport } from './exports/read.js'
 import { openIssuer, type OpenIssuer } from './keys.js'
 import { renderPdf, printable } from './pdf.js'
 import { fail, problem, type Problem } from './problems.js'
-import { writeRegister, type RegisterRow } from './register.js'
-import { encodeList, newBitstring, STATUS_LIST_SIZE, statusListCredential } from './status-list.js'
+import { readRegister, writeRegister, type RegisterRow } from './register.js'
+import { encodeList, newBitstring, setBit, STATUS_LIST_SIZE, statusListCredential } from './status-list.js'
 import { signToken } from './token.js'
 import { isDay } from './attestation.js'
 
@@ -37,6 +37,12 @@ export interface IssueOptions {
   /** YYYY-MM-DD; default today in the site's time zone. */
   date?: string
   out: string
+  /**
+   * The register of earlier batches signed with the same key: its ids are not issued again, its
+   * status indexes are not reused, and the new register and status list carry its rows (and its
+   * revocations) on. One register and one status list per key.
+   */
+  register?: string
   /** How paths are shown in messages. */
   display?: (path: string) => string
 }
@@ -112,10 +118,11 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
   const sign = signer(issuer.key)
   const idSecret = derivedSecret(issuer.key, 'attestation-id')
   const indexSecret = derivedSecret(issuer.key, 'status-index')
-  const used = new Set<number>()
+  const rows: RegisterRow[] = await earlierRows(o.register)
+  const used = new Set<number>(rows.map((r) => r.statusIndex))
+  const known = new Set(rows.map((r) => r.id))
   const issued: Issued[] = []
   const notEligible: IssueResult['notEligible'] = []
-  const rows: RegisterRow[] = []
   const tmp = join(dirname(o.out), `.${basename(o.out)}.partial-${process.pid}`)
   await rm(tmp, { recursive: true, force: true })
   await mkdir(join(tmp, 'attestations'), { recursive: true })
@@ -136,6 +143,10 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
         continue
       }
       const id = uuidFrom(idSecret, [config.courseId, d.learner.email, d.completedAt.toISOString()].join('\n'))
+      if (known.has(id)) {
+        notEligible.push({ name, reasons: [{ code: 'already-issued' }] })
+        continue
+      }
       let index = createHmac('sha256', indexSecret).update(id).digest().readUInt32BE(0) % STATUS_LIST_SIZE
       while (used.has(index)) index = (index + 1) % STATUS_LIST_SIZE
       used.add(index)
@@ -185,7 +196,9 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
       rows.push({ id, statusIndex: index, name, parcours: config.courseTitle, completedOn: attestation.completedOn, issuedOn: date, status: 'valide', revokedOn: '', reason: '' })
     }
     await writeFile(join(tmp, 'register.csv'), writeRegister(rows), { mode: 0o600 })
-    const status = await signedStatusList(issuer, newBitstring(), `${date}T00:00:00Z`)
+    const bits = newBitstring()
+    for (const r of rows) if (r.status === 'révoquée') setBit(bits, r.statusIndex)
+    const status = await signedStatusList(issuer, bits, `${date}T00:00:00Z`)
     await writeFile(join(tmp, 'status.json'), status)
     await rm(o.out, { recursive: true, force: true }) // empty (checked) or absent
     await mkdir(dirname(o.out), { recursive: true })
@@ -195,6 +208,15 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
     throw e
   }
   return { issued, notEligible, rejected, out: o.out, register: join(o.out, 'register.csv'), status: join(o.out, 'status.json') }
+}
+
+async function earlierRows(path: string | undefined): Promise<RegisterRow[]> {
+  if (!path) return []
+  try {
+    return readRegister(await readFile(path, 'utf8'))
+  } catch (e) {
+    fail('register/invalid', path, undefined, { reason: (e as Error).message })
+  }
 }
 
 export async function signedStatusList(issuer: OpenIssuer, bits: Uint8Array, updated: string): Promise<string> {

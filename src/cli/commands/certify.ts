@@ -65,6 +65,7 @@ const REASONS = {
     'course-not-complete': 'cours non terminé',
     'sources-disagree': '{activity} : les exports se contredisent ({files}) ; téléchargez-les à nouveau ensemble',
     'not-in-export': '{activity} absente des exports pour cette personne',
+    'already-issued': 'attestation déjà délivrée (dans le registre donné par --register)',
   },
   en: {
     'never-launched': '{activity} never launched',
@@ -75,6 +76,7 @@ const REASONS = {
     'course-not-complete': 'course not complete',
     'sources-disagree': '{activity}: the exports disagree ({files}); download them again together',
     'not-in-export': '{activity} missing from the exports for this person',
+    'already-issued': 'attestation already issued (in the register given with --register)',
   },
 }
 
@@ -86,13 +88,13 @@ export const certify: Command = {
   usage: t('parcours certify <keygen|issue|revoke|verifier|verify> [options]', 'parcours certify <keygen|issue|revoke|verifier|verify> [options]'),
   details: t(
     `  keygen   --issuer-id URL --name "…" [--address "…"] [--out dossier] [--valid-from AAAA-MM-JJ] [--years N]
-  issue    --export FICHIER… --key issuer.key.pem [--issuer issuer.json] [--course dossier] [--date AAAA-MM-JJ] [--out dossier]
+  issue    --export FICHIER… --key issuer.key.pem [--issuer issuer.json] [--course dossier] [--date AAAA-MM-JJ] [--out dossier] [--register ancien/register.csv]
   revoke   --register register.csv --id ID --reason "…" --key issuer.key.pem [--date AAAA-MM-JJ]
   verifier --issuers issuer.json… --status status.json [--out verifier.html]
   verify   FICHIER|DOSSIER… | --qr "PA1~…"  --issuers issuer.json[,…] --status status.json[,…]
 Phrase de passe de la clé : variable PARCOURS_KEY_PASSPHRASE, sinon demandée au terminal.`,
     `  keygen   --issuer-id URL --name "…" [--address "…"] [--out folder] [--valid-from YYYY-MM-DD] [--years N]
-  issue    --export FILE… --key issuer.key.pem [--issuer issuer.json] [--course folder] [--date YYYY-MM-DD] [--out folder]
+  issue    --export FILE… --key issuer.key.pem [--issuer issuer.json] [--course folder] [--date YYYY-MM-DD] [--out folder] [--register old/register.csv]
   revoke   --register register.csv --id ID --reason "…" --key issuer.key.pem [--date YYYY-MM-DD]
   verifier --issuers issuer.json… --status status.json [--out verifier.html]
   verify   FILE|FOLDER… | --qr "PA1~…"  --issuers issuer.json[,…] --status status.json[,…]
@@ -121,7 +123,14 @@ Key passphrase: PARCOURS_KEY_PASSPHRASE variable, else asked on the terminal.`,
       value: t('<date>', '<date>'),
       help: t('issue, revoke : date d’émission AAAA-MM-JJ (défaut : aujourd’hui)', 'issue, revoke: issue date YYYY-MM-DD (default: today)'),
     },
-    register: { type: 'string', value: t('<fichier>', '<file>'), help: t('revoke : registre des attestations', 'revoke: register of attestations') },
+    register: {
+      type: 'string',
+      value: t('<fichier>', '<file>'),
+      help: t(
+        'revoke : registre des attestations ; issue : registre des émissions précédentes, repris dans le nouveau',
+        'revoke: register of attestations; issue: register of earlier batches, carried into the new one',
+      ),
+    },
     id: { type: 'string', value: t('<id>', '<id>'), help: t('revoke : identifiant de l’attestation', 'revoke: attestation id') },
     reason: { type: 'string', value: t('<motif>', '<reason>'), help: t('revoke : motif (reste dans le registre)', 'revoke: reason (kept in the register)') },
     issuers: { type: 'string', value: t('<fichiers>', '<files>'), help: t('verifier, verify : profils des émetteurs de confiance', 'verifier, verify: trusted issuer profiles') },
@@ -270,7 +279,9 @@ async function issueCommand(context: CommandContext): Promise<number> {
   const secret = await passphrase(io, lang)
   const date = opt(context, 'date')
   const issuer = opt(context, 'issuer')
+  const register = opt(context, 'register')
   const r = await issue({
+    ...(register && { register: resolve(io.cwd, register) }),
     exports,
     courseDir: course,
     keyPath: resolve(io.cwd, key!),

@@ -150,4 +150,23 @@ describe('certify issue', () => {
       reason: 'Erreur de saisie',
     })
   })
+
+  it('a later batch with --register issues nobody twice and carries the register and its revocations on', async () => {
+    const next = await issue({
+      exports: EXPORTS,
+      courseDir: join(FIX, 'course'),
+      keyPath: join(dir, 'keys', 'issuer.key.pem'),
+      passphrase: PASS,
+      date: '2026-12-20',
+      out: join(dir, 'out3'),
+      register: result.register,
+    })
+    expect(next.issued).toEqual([])
+    expect(next.notEligible.filter((n) => n.reasons[0]!.code === 'already-issued')).toHaveLength(5)
+    const rows = readRegister(await readFile(next.register, 'utf8'))
+    expect(rows.map((r) => r.status)).toEqual(['valide', 'révoquée', 'valide', 'valide', 'valide'])
+    const after = await trustFrom(next.status)
+    expect(await verifyBytes(await readFile(result.issued[1]!.json), after)).toMatchObject({ valid: false, reason: 'revoked' })
+    expect(await verifyBytes(await readFile(result.issued[0]!.json), after)).toMatchObject({ valid: true, statusDate: '2026-12-20T00:00:00Z' })
+  })
 })
