@@ -2,11 +2,11 @@
  * parcours as a library: `build()` for the CLI, `compile()` for in-process use (preview serves
  * its output from memory, tests inspect it without a disk round trip).
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, realpath, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { compareScos, readPublished } from './compiler/check/against.js'
 import { assessmentSummary, checkTypography, fixTypography, type AssessmentSummary, type TypographyFix } from './compiler/check/index.js'
-import { error, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
+import { CompileError, error, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
 import type { ScoData } from './shared/sco-data.js'
 import type { ScormVersion } from './shared/sco-data.js'
 import { analyse, compile, createAnalysisCache, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
@@ -52,6 +52,8 @@ export interface BuildResult extends CompileResult {
 
 /** Reads a course folder, compiles it, and writes one zip per format; nothing is written on error. */
 export async function build(contentDir: string, options: BuildOptions): Promise<BuildResult> {
+  // `--out .` from the course folder would mix packages with the sources (and ship them with a copy of the folder).
+  if (await sameFolder(contentDir, options.out)) throw new CompileError([error('output/is-course-folder', options.out, undefined, { out: options.out })])
   const builtins = await readBuiltins()
   // The read stage parses the modules to find their images; the cache hands that parse to compile().
   const cache = options.cache ?? createAnalysisCache()
@@ -116,4 +118,10 @@ export async function check(contentDir: string, options: CheckOptions = {}): Pro
   if (published && 'reason' in published) diagnostics.push(error('update/not-a-package', basename(options.against!), undefined, { file: basename(options.against!), reason: published.reason }))
   else if (published && analysis.course && analysis.packages[0]) diagnostics.push(...compareScos(published.scos, analysis.packages[0].scos.map((s) => s.data), analysis.course))
   return { diagnostics: sortDiagnostics(diagnostics), ...(analysis.course && { summary: assessmentSummary(analysis.course) }), fixed }
+}
+
+/** Both paths name the same existing folder (links resolved). */
+async function sameFolder(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([realpath(a).catch(() => undefined), realpath(b).catch(() => undefined)])
+  return x !== undefined && x === y
 }
