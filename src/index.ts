@@ -33,6 +33,8 @@ export interface BuildOptions {
   formats: readonly ScormVersion[]
   /** Re-use the analysis of unchanged modules from earlier builds (watch mode). */
   cache?: AnalysisCache
+  /** Also write the trainer's answer key (HTML) beside the zips; it is never inside a package. */
+  answerKey?: boolean
 }
 
 /** The output folder cannot be written (a file in the way, no permission, disk full). */
@@ -46,7 +48,7 @@ export class OutputError extends Error {
 }
 
 export interface BuildResult extends CompileResult {
-  /** Paths of the zips written, in format order. */
+  /** Paths of the zips written, in format order, then the answer key's when asked for. */
   written: string[]
 }
 
@@ -61,6 +63,8 @@ export async function build(contentDir: string, options: BuildOptions): Promise<
   const result = compile(tree, builtins, options.formats, cache)
   // Each zip is streamed to its temporary file, never gathered whole in memory.
   const zips = result.packages.map((pkg) => ({ path: join(options.out, pkg.name), write: (to: string) => writeZip(pkg.files, to) }))
+  const key = options.answerKey ? result.answerKey : undefined
+  if (key) zips.push({ path: join(options.out, key.name), write: (to: string) => writeFile(to, key.contents, 'utf8') })
   try {
     await writeAllAtomic(zips)
   } catch (e) {

@@ -19,6 +19,7 @@ import { createMarkdown } from './parse/markdown.js'
 import { parseModule } from './parse/parse-module.js'
 import type { Builtins } from './read/read-builtins.js'
 import { renderPackage } from './render/render-package.js'
+import { type AnswerKeyFile, renderAnswerKey } from './render/answer-key.js'
 import { compileTemplates, TemplateRenderError } from './render/templates.js'
 import { buildCourse } from './transform/build-course.js'
 import { buildScos, type Sco } from './transform/build-scos.js'
@@ -50,6 +51,8 @@ export interface Analysis {
 export interface CompileResult {
   course: Course
   packages: CompiledPackage[]
+  /** The trainer's answer key; written beside the zips only when asked (`--answer-key`). */
+  answerKey?: AnswerKeyFile
   /** Warnings only (errors throw). */
   diagnostics: Diagnostic[]
 }
@@ -128,13 +131,13 @@ export function render(
   analysis: { course: Course; packages: AnalysedPackage[] },
   tree: SourceTree,
   builtins: Builtins,
-): { packages: CompiledPackage[]; diagnostics: Diagnostic[] } {
+): { packages: CompiledPackage[]; answerKey?: AnswerKeyFile; diagnostics: Diagnostic[] } {
   const { course } = analysis
   const { templates, diagnostics } = compileTemplates(builtins.templates, tree, typesetStrings(builtins.strings[course.config.language], course.config.language))
   if (!templates) return { packages: [], diagnostics }
   try {
     const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree) }))
-    return { packages, diagnostics }
+    return { packages, answerKey: renderAnswerKey(course, templates, builtins.generatorVersion), diagnostics }
   } catch (e) {
     if (!(e instanceof TemplateRenderError)) throw e
     return { packages: [], diagnostics: [...diagnostics, e.diagnostic] }
@@ -153,7 +156,7 @@ export function compile(tree: SourceTree, builtins: Builtins, formats: readonly 
   const rendered = render({ course: analysis.course, packages: analysis.packages }, tree, builtins)
   const diagnostics = sortDiagnostics([...analysis.diagnostics, ...rendered.diagnostics])
   if (hasErrors(diagnostics)) throw new CompileError(diagnostics)
-  return { course: analysis.course, packages: rendered.packages, diagnostics }
+  return { course: analysis.course, packages: rendered.packages, answerKey: rendered.answerKey, diagnostics }
 }
 
 function calloutLabels(strings: Record<string, string>): Record<string, string> {

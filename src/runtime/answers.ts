@@ -2,8 +2,12 @@
  * Judging one answer. Pure. An answer value has one character per token (see
  * src/shared/state-codec.ts): single / truefalse the chosen token, multiple the chosen tokens
  * sorted, matching the chosen target of each source in order (`_` = none).
+ *
+ * The package does not hold the right answers, only digests of them (src/shared/answer-seal.ts):
+ * the learner's answer is hashed the same way and compared.
  */
 
+import { digest, label, unseal } from '../shared/answer-seal.js'
 import type { QuestionData } from '../shared/sco-data.js'
 
 export type Verdict = 'correct' | 'partial' | 'wrong'
@@ -15,24 +19,29 @@ export function isComplete(q: QuestionData, value: string): boolean {
   return true
 }
 
-/** The right answer, as an answer value. */
-export function correctValue(q: QuestionData): string {
-  return q.type === 'multiple' ? q.correct.slice().sort().join('') : q.correct.join('')
-}
-
 /**
  * All-or-nothing: `correct` only when the whole answer is right. `partial` ("partly correct")
  * when some of it is right: a right choice among those ticked, or a right pair.
  */
 export function judge(q: QuestionData, value: string): Verdict {
-  if (value === correctValue(q)) return 'correct'
+  const { salt, whole, parts } = q.check
+  if (value !== '' && digest(salt, label.whole(value)) === whole) return 'correct'
   let right = 0
   if (q.type === 'multiple') {
-    for (const token of value.split('')) if (q.correct.indexOf(token) >= 0) right++
+    for (const token of value.split('')) {
+      const i = q.choices.map((c) => c.token).indexOf(token)
+      if (i >= 0 && digest(salt, label.choice(token, true)) === parts[i]) right++
+    }
   } else if (q.type === 'matching') {
     value.split('').forEach((token, i) => {
-      if (token === q.correct[i]) right++
+      const source = q.sources[i]
+      if (source && token !== '_' && digest(salt, label.pair(source.token, token)) === parts[i]) right++
     })
   }
   return right > 0 ? 'partial' : 'wrong'
+}
+
+/** The "Correct:" feedback HTML, readable only with the right answer value; '' otherwise. */
+export function correctFeedback(q: QuestionData, value: string): string {
+  return q.feedback ? (unseal(q.feedback, q.check.salt, value) ?? '') : ''
 }

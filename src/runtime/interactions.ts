@@ -6,11 +6,12 @@
  * tokens (`a,c`; `t`/`f`; `1.a,2.c`), time `HH:MM:SS`; 2004 tokens `^[\w\.]{1,250}$` joined by
  * `[,]` and `[.]`, true-false `true`/`false`, result `incorrect`, description ≤ 250 characters.
  * The id is sent first and the type before any response (2004 answers 408 otherwise).
+ * No `correct_responses`: the package does not know the right answers (src/shared/answer-seal.ts);
+ * trainers have the answer key (`parcours build --answer-key`), Moodle's report has the result.
  */
 
 import type { QuestionData } from '../shared/sco-data.js'
 import type { Verdict } from './answers.js'
-import { correctValue } from './answers.js'
 import { clockTime12, duration2004, timespan12, timestamp2004 } from './time.js'
 
 export interface InteractionInput {
@@ -59,7 +60,6 @@ export function interaction12(n: number, input: InteractionInput): Array<[string
     [p + 'time', clockTime12(input.date)],
     [p + 'weighting', String(q.points)],
     [p + 'student_response', response(q, value, ',', '.', tf)],
-    [p + 'correct_responses.0.pattern', response(q, correctValue(q), ',', '.', tf)],
     [p + 'result', input.verdict === 'correct' ? 'correct' : 'wrong'],
     [p + 'latency', timespan12(input.latencySeconds)],
   ]
@@ -80,7 +80,6 @@ export function interaction2004(n: number, input: InteractionInput): Array<[stri
     [p + 'timestamp', timestamp2004(input.date)],
     [p + 'weighting', String(q.points)],
     [p + 'learner_response', response(q, value, '[,]', '[.]', tf)],
-    [p + 'correct_responses.0.pattern', response(q, correctValue(q), '[,]', '[.]', tf)],
     [p + 'result', input.verdict === 'correct' ? 'correct' : 'incorrect'],
     [p + 'latency', duration2004(input.latencySeconds)],
   ]

@@ -8,7 +8,6 @@ import type { QuestionData, ScoData } from '../shared/sco-data.js'
 import { isComplete, judge } from './answers.js'
 import type { Translate } from './dom.js'
 import { $, focusOn, guard } from './dom.js'
-import { showAnswerKey, wantsAnswerKey } from './quiz/answer-key.js'
 import type { Assessments } from './quiz/assessment.js'
 import { assessments } from './quiz/assessment.js'
 import type { QuizContext } from './quiz/context.js'
@@ -33,7 +32,7 @@ function restoreAnswers(ctx: QuizContext): void {
     const q = ctx.byId.get(id) as QuestionData
     const answer = ctx.session.state.answers[q.key]
     if (answer) writeAnswer(form, q, answer.value)
-    if (!q.scored) showVerdict(form, answer && answer.checked ? judge(q, answer.value) : null, ctx.t)
+    if (!q.scored) showVerdict(form, answer && answer.checked ? judge(q, answer.value) : null, ctx.t, q, answer ? answer.value : '')
   })
 }
 
@@ -47,7 +46,7 @@ function checkKnowledge(ctx: QuizContext, form: HTMLFormElement, q: QuestionData
   }
   const verdict = judge(q, value)
   ctx.session.state.answers[q.key] = { rev: q.rev, value, checked: true }
-  showVerdict(form, verdict, ctx.t)
+  showVerdict(form, verdict, ctx.t, q, value)
   focusOn($('.pc-feedback', form))
   ctx.session.record(q, value, verdict, ctx.clock.latency(q))
 }
@@ -84,6 +83,5 @@ export function setupQuiz({ data, t, session }: QuizOptions): Quiz {
   restoreAnswers(ctx)
   wireQuestions(ctx, modules)
   modules.start()
-  if (wantsAnswerKey(location.search)) showAnswerKey(ctx.forms, byId, t)
   return { pageShown: () => ctx.clock.pageShown() }
 }

@@ -5,6 +5,8 @@
  * Keep it plain data: it is also what `parcours inspect` will use to decode a learner's state.
  */
 
+import type { AnswerCheck } from './answer-seal.js'
+
 export type ScormVersion = 'scorm12' | 'scorm2004'
 export type Lang = 'fr' | 'en'
 export type QuestionType = 'single' | 'multiple' | 'truefalse' | 'matching'
@@ -65,10 +67,12 @@ export interface QuestionData {
   /** matching only: the sources (left-hand side), tokens `1`…`9` then `a`…`z`. */
   sources: ChoiceData[]
   /**
-   * The right answer. single/truefalse: one choice token; multiple: the correct tokens, sorted;
-   * matching: for each source in order, the token of its target.
+   * The right answer, sealed (src/shared/answer-seal.ts): digests the runtime compares with the
+   * learner's answer. The key itself is never in the package (`parcours build --answer-key`).
    */
-  correct: string[]
+  check: AnswerCheck
+  /** The author's "Correct:" feedback (HTML), sealed with the right answer; '' when none. */
+  feedback: string
 }
 
 export interface ModuleData {
@@ -79,8 +83,8 @@ export interface ModuleData {
 }
 
 export interface ScoData {
-  /** Format of this object; bump on incompatible change. */
-  format: 1
+  /** Format of this object; bump on incompatible change (2: right answers sealed, issue 12). */
+  format: 2
   version: ScormVersion
   courseId: string
   courseVersion: string
@@ -125,7 +129,11 @@ const isQuestion = (q: unknown): boolean =>
   isNumber(q.points) &&
   allOf(q.choices, isChoice) &&
   allOf(q.sources, isChoice) &&
-  allOf<string>(q.correct, isString)
+  isObject(q.check) &&
+  isString(q.check.salt) &&
+  isString(q.check.whole) &&
+  allOf<string>(q.check.parts, isString) &&
+  isString(q.feedback)
 
 /**
  * Why `value` is not a ScoData this code can use, or null when it is. The one check of the
@@ -134,7 +142,7 @@ const isQuestion = (q: unknown): boolean =>
  */
 export function scoDataProblem(value: unknown): string | null {
   if (!isObject(value)) return 'not an object'
-  if (value.format !== 1) return `format ${String(value.format)} (this code reads format 1)`
+  if (value.format !== 2) return `format ${String(value.format)} (this code reads format 2)`
   if (value.version !== 'scorm12' && value.version !== 'scorm2004') return 'version'
   for (const field of ['courseId', 'courseVersion', 'scoId', 'title'] as const) if (!isString(value[field])) return field
   const policy = value.policy

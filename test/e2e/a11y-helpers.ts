@@ -38,6 +38,13 @@ export async function buildPackage(
   return unzipPackage(zip)
 }
 
+/** The trainer's answer key of a course folder (`parcours build --answer-key`): its HTML. */
+export async function buildAnswerKey(dir?: string, format: ScormVersion = 'scorm12'): Promise<string> {
+  const { result } = await compileToZip(await loadTree(dir), format)
+  if (!result.answerKey) throw new Error('the compiler returned no answer key')
+  return result.answerKey.contents
+}
+
 // ---------------------------------------------------------------------------------------------
 // axe-core
 

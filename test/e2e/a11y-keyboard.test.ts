@@ -13,6 +13,7 @@ import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { QuestionData, ScoData } from '../../src/shared/sco-data.js'
 import { wrongAnswer } from '../helpers/learner.js'
+import { type KeyedScoData, withAnswers } from '../helpers/answer-key.js'
 import { openSco } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
 import { buildPackage, currentPage, focusMatches, ratio, resultsDir, tabTo } from './a11y-helpers.js'
@@ -170,7 +171,7 @@ async function activate(page: Page, sco: Frame, selector: string, key: 'Enter' |
   await press(page, key)
 }
 
-async function takeAssessment(page: Page, sco: Frame, data: ScoData, moduleId: string, wrong: boolean): Promise<string> {
+async function takeAssessment(page: Page, sco: Frame, data: KeyedScoData, moduleId: string, wrong: boolean): Promise<string> {
   for (const q of data.questions.filter((x) => x.moduleId === moduleId && x.scored)) {
     await answer(page, sco, q, wrong ? wrongAnswer(q) : q.correct)
   }
@@ -186,7 +187,7 @@ describe('keyboard only', () => {
     const page = await t.page()
     const { sco } = await openSco(page, t.lms.url('sample', undefined, 'keyboard'))
     const host = sco as Frame
-    const data = JSON.parse((await host.locator('#pc-data').textContent()) ?? '{}') as ScoData
+    const data = withAnswers(JSON.parse((await host.locator('#pc-data').textContent()) ?? '{}') as ScoData)
 
     // Questions are native controls grouped in a fieldset with a legend; nothing is draggable.
     const structure = await host.evaluate(() =>

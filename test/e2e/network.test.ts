@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest'
 import { Learner } from '../helpers/learner.js'
 import { openSco } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
-import { A11Y_COURSE, buildPackage } from './a11y-helpers.js'
+import { A11Y_COURSE, buildAnswerKey, buildPackage } from './a11y-helpers.js'
 
 const packages: Record<string, Map<string, Buffer>> = {}
 const t = useLms(async () => {
@@ -116,13 +116,17 @@ describe('network', () => {
       await page.goto(base + 'index.html')
       await page.locator('#pc-notice').waitFor({ state: 'visible' })
       await playAll(page)
-      // The answer key too (query string on a file URL).
+      // `?print=answers` is not a way in any more: same page, same files.
       await page.goto(base + 'index.html?print=answers')
-      await page.locator('.pc-key').first().waitFor({ state: 'attached' })
+      await page.locator('#pc-notice').waitFor({ state: 'visible' })
+      // The trainer's answer key, beside the zip: it loads nothing at all.
+      await writeFile(join(dir, 'corrige.html'), await buildAnswerKey(A11Y_COURSE))
+      await page.goto(base + 'corrige.html')
+      await page.locator('.pk-question').first().waitFor()
       stop()
       expect(seen.filter((r) => !r.url.startsWith(base))).toEqual([])
       expect(new Set(seen.map((r) => r.url.slice(base.length).replace(/[?#].*$/, '')))).toEqual(
-        new Set(['index.html', 'parcours.css', 'parcours.js', ...[...packages.a11y!.keys()].filter((f) => f.endsWith('.png'))]),
+        new Set(['index.html', 'parcours.css', 'parcours.js', 'corrige.html', ...[...packages.a11y!.keys()].filter((f) => f.endsWith('.png'))]),
       )
     } finally {
       await rm(dir, { recursive: true, force: true })

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { compile, readBuiltins, readTree, zipFiles } from '../../src/index.js'
 import type { ScormVersion, SourceTree } from '../../src/index.js'
+import { recordAnswerKey } from './answer-key.js'
 
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const CONTENT = resolve(ROOT, 'content')
@@ -17,5 +18,6 @@ export async function loadTree(dir = CONTENT, patch: Record<string, string | ((t
 
 export async function compileToZip(tree: SourceTree, format: ScormVersion): Promise<{ zip: Buffer; result: ReturnType<typeof compile> }> {
   const result = compile(tree, await readBuiltins(), [format])
+  if (result.course) recordAnswerKey(result.course)
   return { zip: await zipFiles(result.packages[0]!.files), result }
 }

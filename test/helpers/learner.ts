@@ -4,6 +4,7 @@
  */
 import type { Frame, Page } from 'playwright-core'
 import type { QuestionData, ScoData } from '../../src/shared/sco-data.js'
+import { type KeyedQuestion, type KeyedScoData, withAnswers } from './answer-key.js'
 
 type Surface = Page | Frame
 
@@ -13,8 +14,9 @@ declare const document: { querySelector(selector: string): { getAttribute(name: 
 export class Learner {
   constructor(readonly surface: Surface) {}
 
-  async data(): Promise<ScoData> {
-    return JSON.parse((await this.surface.locator('#pc-data').textContent()) ?? '{}') as ScoData
+  /** The SCO's data, with the right answers put back from the compiled course (answer-key.ts). */
+  async data(): Promise<KeyedScoData> {
+    return withAnswers(JSON.parse((await this.surface.locator('#pc-data').textContent()) ?? '{}') as ScoData)
   }
 
   /** Qualified id of the page on screen. */
@@ -115,7 +117,7 @@ export class Learner {
 }
 
 /** A wrong answer of the right shape. */
-export function wrongAnswer(q: QuestionData): string[] {
+export function wrongAnswer(q: KeyedQuestion): string[] {
   if (q.type === 'matching') return [...q.correct.slice(1), q.correct[0]!]
   if (q.type === 'multiple') return q.choices.filter((c) => !q.correct.includes(c.token)).map((c) => c.token).slice(0, 1)
   return [q.choices.find((c) => !q.correct.includes(c.token))!.token]

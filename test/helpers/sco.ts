@@ -9,6 +9,9 @@ import { CompileError, compile, formatDiagnostic, readBuiltins } from '../../src
 import type { Policy, QuestionType, ScoData, ScormVersion, SourceTree } from '../../src/index.js'
 import type { CompiledPackage } from '../../src/compiler/pipeline.js'
 import { parseScoData } from '../../src/shared/sco-data.js'
+import { judge } from '../../src/runtime/answers.js'
+import { answerValue } from '../../src/shared/answer-seal.js'
+import type { KeyedScoData } from './answer-key.js'
 
 const builtins = await readBuiltins()
 
@@ -21,7 +24,7 @@ export interface QuestionSpec {
   choices?: string[]
   /** matching: source texts. */
   sources?: string[]
-  /** Correct tokens (see QuestionData.correct): `a`, `b`… in choice order; truefalse `t`/`f`. */
+  /** Right tokens (sealed in QuestionData.check): `a`, `b`… in choice order; truefalse `t`/`f`. */
   correct: string[]
   points?: number
 }
@@ -124,7 +127,7 @@ export function compileSpec(spec: ScoSpec): CompiledPackage {
 }
 
 /** The first SCO of a spec: its page as compiled, and its data as the runtime reads it from the page. */
-export function compileSco(spec: ScoSpec): { data: ScoData; html: string } {
+export function compileSco(spec: ScoSpec): { data: KeyedScoData; html: string } {
   const pkg = compileSpec(spec)
   const sco = pkg.scos[0]!
   const pages = pkg.files.map((f) => (typeof f.contents === 'string' ? f.contents : '')).filter((text) => text.includes('id="pc-data"'))
@@ -132,24 +135,28 @@ export function compileSco(spec: ScoSpec): { data: ScoData; html: string } {
   const json = /<script type="application\/json" id="pc-data">([\s\S]*?)<\/script>/.exec(html)?.[1]
   const data = json ? parseScoData(json) : null
   if (!data) throw new Error('no readable #pc-data in the compiled SCO')
-  checkTokens(spec, data)
-  return { data, html }
+  return { data: withSpecAnswers(spec, data), html }
 }
 
 /** The SCO's data as the runtime reads it from the page. */
-export function makeSco(spec: ScoSpec): ScoData {
+export function makeSco(spec: ScoSpec): KeyedScoData {
   return compileSco(spec).data
 }
 
-/** The spec's tokens are what the compiler gave (matching targets are sorted: the spec must list them sorted). */
-function checkTokens(spec: ScoSpec, data: ScoData): void {
-  for (const m of spec.modules)
-    for (const p of m.pages)
-      for (const q of p.questions ?? []) {
-        const got = data.questions.find((d) => d.id === q.id)
-        if (got && got.correct.join() !== q.correct.slice().sort((a, b) => (q.type === 'matching' ? 0 : a.localeCompare(b))).join())
-          throw new Error(`fixture ${q.id}: the compiler's right answer is ${got.correct.join()}, not ${q.correct.join()}`)
-      }
+/**
+ * The spec's tokens are what the compiler gave (matching targets are sorted: the spec must list
+ * them sorted): the package's sealed answer must open with the spec's right answer. The spec's
+ * answer is then put back on each question (`correct`, test side only, see answer-key.ts).
+ */
+function withSpecAnswers(spec: ScoSpec, data: ScoData): KeyedScoData {
+  const specs = new Map(spec.modules.flatMap((m) => m.pages.flatMap((p) => (p.questions ?? []).map((q) => [q.id, q] as const))))
+  const questions = data.questions.map((got) => {
+    const q = specs.get(got.id)
+    if (!q) throw new Error(`fixture: no spec for question ${got.id}`)
+    if (judge(got, answerValue(q.type, q.correct)) !== 'correct') throw new Error(`fixture ${q.id}: ${q.correct.join()} is not the compiler's right answer`)
+    return { ...got, correct: q.correct }
+  })
+  return { ...data, questions }
 }
 
 type Kind = (id: string) => QuestionSpec
@@ -162,7 +169,7 @@ const KINDS: Kind[] = [
 ]
 
 /** The sample course's shape: 3 modules of 6 pages + an assessment, 9–10 questions each, a few knowledge checks. */
-export function sampleSco(version: ScormVersion = 'scorm12', policy?: Partial<Policy>): ScoData {
+export function sampleSco(version: ScormVersion = 'scorm12', policy?: Partial<Policy>): KeyedScoData {
   const modules: ModuleSpec[] = ['cadre-de-confiance', 'rgpd-ecole', 'pilotage-ent'].map((mid, mi) => {
     const count = mi === 0 ? 9 : 10
     const pages: PageSpec[] = []
@@ -174,7 +181,7 @@ export function sampleSco(version: ScormVersion = 'scorm12', policy?: Partial<Po
 }
 
 /** A module of `pages` pages and `questions` assessment questions, the longest answers possible. */
-export function bigModule(pages: number, questions: number, version: ScormVersion = 'scorm12'): ScoData {
+export function bigModule(pages: number, questions: number, version: ScormVersion = 'scorm12'): KeyedScoData {
   const qs: QuestionSpec[] = []
   for (let i = 0; i < questions; i++) {
     qs.push(

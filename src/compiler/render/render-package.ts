@@ -2,7 +2,8 @@
  * Course + SCOs + templates → the files of the package: one HTML page per SCO, the runtime, the
  * media, and imsmanifest.xml listing exactly those files. Pure: bytes of media come in the tree.
  */
-import type { ScormVersion } from '../../shared/sco-data.js'
+import { answerValue, seal } from '../../shared/answer-seal.js'
+import type { ScoData, ScormVersion } from '../../shared/sco-data.js'
 import type { Builtins } from '../read/read-builtins.js'
 import type { Sco } from '../transform/build-scos.js'
 import type { Course, Module, OutputFile, Page, Question, SourceTree } from '../types.js'
@@ -60,8 +61,23 @@ function scoContext(course: Course, sco: Sco, root: string, logo: { src: string;
       objectives: module.objectives,
       pages: module.pages.map((page, i) => pageContext(module, page, i === 0, root)),
     })),
-    dataJson: scriptJson(sco.data),
+    dataJson: scriptJson(withSealedFeedback(sco, root)),
   }
+}
+
+/**
+ * The "Correct:" feedback goes into the SCO's data sealed with the right answer (it often names
+ * it), never into the page: see src/shared/answer-seal.ts.
+ */
+function withSealedFeedback(sco: Sco, root: string): ScoData {
+  const models = new Map<string, Question>()
+  for (const m of sco.modules) for (const p of m.pages) for (const b of p.blocks) if (b.kind === 'question') models.set(b.question.id, b.question)
+  const questions = sco.data.questions.map((q) => {
+    const model = models.get(q.id)
+    const html = model ? withRoot(model.feedbackCorrectHtml, root).trim() : ''
+    return { ...q, feedback: model && html ? seal(html, q.check.salt, answerValue(model.type, model.correct)) : '' }
+  })
+  return { ...sco.data, questions }
 }
 
 function pageContext(module: Module, page: Page, first: boolean, root: string): object {
@@ -77,7 +93,18 @@ function pageContext(module: Module, page: Page, first: boolean, root: string): 
 
 function questionContext(q: Question, root: string): object {
   const { legendHtml, stemExtraHtml } = splitStem(withRoot(q.stemHtml, root))
-  return { ...q, legendHtml, stemExtraHtml, ruleKey: answerRule(q), feedbackCorrectHtml: withRoot(q.feedbackCorrectHtml, root), feedbackWrongHtml: withRoot(q.feedbackWrongHtml, root) }
+  // No right answer and no "Correct:" feedback in the page (sealed in the data instead).
+  return {
+    id: q.id,
+    type: q.type,
+    scored: q.scored,
+    choices: q.choices,
+    sources: q.sources,
+    legendHtml,
+    stemExtraHtml,
+    ruleKey: answerRule(q),
+    feedbackWrongHtml: withRoot(q.feedbackWrongHtml, root),
+  }
 }
 
 /**

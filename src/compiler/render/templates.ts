@@ -12,11 +12,14 @@ export type Render = (context: object) => string
 
 export interface Templates {
   sco: Render
+  /** The trainer's answer key (answer-key.ts), outside every package. */
+  answerKey: Render
   manifest: { scorm12: Render; scorm2004: Render }
 }
 
 const ENTRIES = {
   sco: 'layouts/sco.html.hbs',
+  answerKey: 'answer-key.html.hbs',
   scorm12: 'scorm12/imsmanifest.xml.hbs',
   scorm2004: 'scorm2004/imsmanifest.xml.hbs',
 } as const
@@ -49,6 +52,7 @@ export function compileTemplates(builtins: Record<string, string>, tree: SourceT
   return {
     templates: {
       sco: guard(compiled[ENTRIES.sco]!, sources[ENTRIES.sco]!.file),
+      answerKey: guard(compiled[ENTRIES.answerKey]!, sources[ENTRIES.answerKey]!.file),
       manifest: {
         scorm12: wellFormed(guard(compiled[ENTRIES.scorm12]!, sources[ENTRIES.scorm12]!.file), sources[ENTRIES.scorm12]!.file),
         scorm2004: wellFormed(guard(compiled[ENTRIES.scorm2004]!, sources[ENTRIES.scorm2004]!.file), sources[ENTRIES.scorm2004]!.file),

@@ -4,6 +4,7 @@
  * LMS stores fails here, not in front of a learner a month later.
  */
 import type { Lang, QuestionData, ScoData, ScormVersion } from '../../shared/sco-data.js'
+import { answerSalt, sealAnswer } from '../../shared/answer-seal.js'
 import { worstCaseStateLength } from '../../shared/state-codec.js'
 import { answerRev, stateKey } from '../../shared/state-key.js'
 import { error, type Diagnostic } from '../diagnostics.js'
@@ -44,6 +45,7 @@ function scoData(course: Course, group: { id: string; title: string; modules: Mo
       for (const block of page.blocks) {
         if (block.kind !== 'question') continue
         const q = block.question
+        const salt = answerSalt(config.id, q.id)
         questions.push({
           id: q.id,
           key: stateKey(q.id),
@@ -56,13 +58,15 @@ function scoData(course: Course, group: { id: string; title: string; modules: Mo
           text: q.text,
           choices: q.choices.map(({ token, text }) => ({ token, text })),
           sources: q.sources.map(({ token, text }) => ({ token, text })),
-          correct: q.correct,
+          check: sealAnswer(q, salt),
+          // Sealed at render time, once the media paths of the SCO's page are known (render-package.ts).
+          feedback: '',
         })
       }
     }
   }
   return {
-    format: 1,
+    format: 2,
     version,
     courseId: config.id,
     courseVersion: config.version,
@@ -83,7 +87,8 @@ function scoData(course: Course, group: { id: string; title: string; modules: Mo
     ),
     questions,
     stateLimit: STATE_LIMIT[version],
-    strings,
+    // The trainer's answer key has its own strings; they have nothing to do in a learner's package.
+    strings: Object.fromEntries(Object.entries(strings).filter(([k]) => !k.startsWith('answerKey.'))),
   }
 }
 

@@ -51,7 +51,7 @@ export function assessments(ctx: QuizContext): Assessments {
       if (!form) continue
       lockAnswer(form, submitted)
       const answer = state().answers[q.key]
-      showVerdict(form, submitted && answer ? judge(q, answer.value) : null, t)
+      showVerdict(form, submitted && answer ? judge(q, answer.value) : null, t, q, answer ? answer.value : '')
     }
   }
 

@@ -6,6 +6,7 @@
 import type { QuestionData } from '../../shared/sco-data.js'
 import { validAnswer } from '../../shared/state-codec.js'
 import type { Verdict } from '../answers.js'
+import { correctFeedback } from '../answers.js'
 import type { Translate } from '../dom.js'
 import { $, $$, show } from '../dom.js'
 
@@ -57,13 +58,20 @@ export function writeAnswer(form: HTMLFormElement, q: QuestionData, value: strin
   }
 }
 
-export function showVerdict(form: HTMLFormElement, shown: Shown, t: Translate): void {
+/**
+ * `q` and `value`: the question and the answer the verdict is about. The "Correct:" feedback is
+ * sealed with the right answer (src/shared/answer-seal.ts): only a right answer opens it.
+ */
+export function showVerdict(form: HTMLFormElement, shown: Shown, t: Translate, q?: QuestionData, value = ''): void {
   const verdict = $('.pc-verdict', form)
   if (verdict) {
     verdict.textContent = shown ? t(shown) : ''
     verdict.className = 'pc-verdict' + (shown ? ' pc-verdict-' + shown : '')
   }
-  show($('.pc-feedback-correct', form), shown === 'correct')
+  const good = $('.pc-feedback-correct', form)
+  const html = shown === 'correct' && q ? correctFeedback(q, value) : ''
+  if (good) good.innerHTML = html // parcours' own rendered Markdown, opened with the learner's right answer
+  show(good, html !== '')
   show($('.pc-feedback-wrong', form), shown === 'wrong' || shown === 'partial')
 }
 

@@ -67,7 +67,8 @@ describe('SCORM 1.2 interactions', () => {
     expect(rec[p + 'result']).toMatch(R12.result)
     const re = R12[rec[p + 'type'] as 'choice' | 'matching' | 'true-false']
     expect(rec[p + 'student_response']).toMatch(re)
-    expect(rec[p + 'correct_responses.0.pattern']).toMatch(re)
+    // The package does not know the right answer: no correct_responses (answer-seal.ts).
+    expect(Object.keys(rec).filter((k) => k.includes('correct_responses'))).toEqual([])
   })
 
   it('writes the documented examples', () => {
@@ -79,7 +80,6 @@ describe('SCORM 1.2 interactions', () => {
       'cmi.interactions.0.time': '14:30:00',
       'cmi.interactions.0.weighting': '2',
       'cmi.interactions.0.student_response': '1.a,3.c',
-      'cmi.interactions.0.correct_responses.0.pattern': '1.b,2.a,3.c',
       'cmi.interactions.0.result': 'wrong',
       'cmi.interactions.0.latency': '00:01:01.00',
     })
@@ -113,7 +113,7 @@ describe('SCORM 2004 interactions', () => {
     expect(rec[p + 'latency']).toMatch(R2004.timespan)
     expect(rec[p + 'result']).toMatch(R2004.result)
     expect(valid2004Response(rec[p + 'type']!, rec[p + 'learner_response']!)).toBe(true)
-    expect(valid2004Response(rec[p + 'type']!, rec[p + 'correct_responses.0.pattern']!)).toBe(true)
+    expect(Object.keys(rec).filter((k) => k.includes('correct_responses'))).toEqual([])
     expect(rec[p + 'description']!.length).toBeLessThanOrEqual(250)
   })
 
@@ -121,14 +121,12 @@ describe('SCORM 2004 interactions', () => {
     const m = byType('matching')
     const rec = Object.fromEntries(interaction2004(0, { question: m, value: 'bac', verdict: 'correct', latencySeconds: 90, date }))
     expect(rec['cmi.interactions.0.learner_response']).toBe('1[.]b[,]2[.]a[,]3[.]c')
-    expect(rec['cmi.interactions.0.correct_responses.0.pattern']).toBe('1[.]b[,]2[.]a[,]3[.]c')
     expect(rec['cmi.interactions.0.result']).toBe('correct')
     expect(rec['cmi.interactions.0.latency']).toBe('PT1M30S')
     expect(rec['cmi.interactions.0.timestamp']).toBe('2026-01-15T14:30:00')
     const tf = byType('truefalse')
     const t = Object.fromEntries(interaction2004(1, { question: tf, value: 'f', verdict: 'wrong', latencySeconds: 1, date }))
     expect(t['cmi.interactions.1.learner_response']).toBe('false')
-    expect(t['cmi.interactions.1.correct_responses.0.pattern']).toBe('true')
     expect(t['cmi.interactions.1.result']).toBe('incorrect')
     const c = byType('multiple')
     expect(Object.fromEntries(interaction2004(2, { question: c, value: 'ac', verdict: 'correct', latencySeconds: 1, date }))['cmi.interactions.2.learner_response']).toBe('a[,]c')

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { correctValue, isComplete, judge } from '../../../src/runtime/answers.js'
+import { isComplete, judge } from '../../../src/runtime/answers.js'
+import { answerValue, sealAnswer } from '../../../src/shared/answer-seal.js'
+import type { KeyedScoData } from '../../helpers/answer-key.js'
 import { status12 } from '../../../src/runtime/lms/scorm12.js'
 import { status2004 } from '../../../src/runtime/lms/scorm2004.js'
 import type { Summary } from '../../../src/runtime/tracking.js'
@@ -14,7 +16,7 @@ import { makeSco, sampleSco } from '../../helpers/sco.js'
 const statusValues = (version: ScormVersion, s: Summary): Array<[string, string]> => (version === 'scorm12' ? status12(s) : status2004(s))
 
 /** One module: 4 pages, an assessment of 4 questions worth 1, 1, 2 and 1 points (total 5). */
-function course(policy: Partial<Policy> = {}, assessed = true): ScoData {
+function course(policy: Partial<Policy> = {}, assessed = true): KeyedScoData {
   return makeSco({
     policy: { passingScore: 70, attempts: 2, ...policy },
     modules: [
@@ -51,14 +53,14 @@ interface Journey {
   time?: number
 }
 
-function journey(data: ScoData, j: Journey): LearnerState {
+function journey(data: KeyedScoData, j: Journey): LearnerState {
   const state = emptyState()
   state.seen = data.pages.slice(0, j.pages ?? 0).map((p) => p.key).sort()
   state.time = j.time ?? 0
   if (j.right) {
     for (const q of data.questions.filter((x) => x.scored)) {
       const ok = j.right.includes(q.id)
-      const value = ok ? correctValue(q) : q.type === 'matching' ? 'aa' : q.type === 'truefalse' ? 't' : 'a' === correctValue(q) ? 'b' : 'a'
+      const value = ok ? answerValue(q.type, q.correct) : q.type === 'matching' ? 'aa' : q.type === 'truefalse' ? 't' : 'a' === answerValue(q.type, q.correct) ? 'b' : 'a'
       state.answers[q.key] = { rev: q.rev, value, checked: false }
     }
     state.assessments[stateKey('m1')] = { attempt: j.attempt ?? 1, submitted: j.submitted ?? false, points: null }
@@ -70,7 +72,7 @@ const rows = (data: ScoData, state: LearnerState, version: 'scorm12' | 'scorm200
   Object.fromEntries(statusValues(version, summarize(data, state)))
 
 describe('status truth table', () => {
-  const cases: Array<[string, ScoData, Journey, Record<string, string>, Record<string, string>]> = [
+  const cases: Array<[string, KeyedScoData, Journey, Record<string, string>, Record<string, string>]> = [
     [
       'nothing done',
       course(),
@@ -193,7 +195,7 @@ describe('score', () => {
     const data = sampleSco()
     const state = emptyState()
     const [m1, m2, m3] = data.modules
-    for (const q of data.questions.filter((x) => x.scored)) state.answers[q.key] = { rev: q.rev, value: correctValue(q), checked: false }
+    for (const q of data.questions.filter((x) => x.scored)) state.answers[q.key] = { rev: q.rev, value: answerValue(q.type, q.correct), checked: false }
     state.assessments[stateKey(m1!.id)] = { attempt: 1, submitted: true, points: null }
     state.assessments[stateKey(m2!.id)] = { attempt: 1, submitted: true, points: null }
     expect(summarize(data, state).score).toBeNull()
@@ -223,7 +225,8 @@ describe('score', () => {
     const state = journey(data, { right: ['q1', 'q3', 'q4'], submitted: true })
     state.assessments[stateKey('m1')]!.points = 4
     const fixed = structuredClone(data)
-    fixed.questions.find((q) => q.id === 'q2')!.correct = ['t'] // the wrong answer given was 't'
+    const q2 = fixed.questions.find((q) => q.id === 'q2')!
+    q2.check = sealAnswer({ ...q2, correct: ['t'] }, q2.check.salt) // the wrong answer given was 't'
     expect(summarize(fixed, state).score).toBe(100)
   })
 

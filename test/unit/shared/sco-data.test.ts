@@ -14,7 +14,8 @@ describe('ScoData check (runtime and inspect)', () => {
   it.each([
     ['not JSON', '{'],
     ['not an object', '[]'],
-    ['another format', JSON.stringify({ ...data, format: 2 })],
+    ['another format (1: right answers in clear)', JSON.stringify({ ...data, format: 1 })],
+    ['a question with its right answer instead of its seal', JSON.stringify({ ...data, questions: [{ ...data.questions[0], check: undefined, correct: ['a'] }] })],
     ['an unknown version', JSON.stringify({ ...data, version: 'scorm13' })],
     ['pages missing', JSON.stringify({ ...data, pages: undefined })],
     ['a question without choices', JSON.stringify({ ...data, questions: [{ ...data.questions[0], choices: null }] })],
@@ -24,7 +25,7 @@ describe('ScoData check (runtime and inspect)', () => {
   })
 
   it('says what is wrong', () => {
-    expect(scoDataProblem({ ...data, format: 2 })).toMatch(/format 2/)
+    expect(scoDataProblem({ ...data, format: 1 })).toMatch(/format 1/)
     expect(scoDataProblem({ ...data, modules: [{ id: 'm' }] })).toBe('modules')
   })
 })

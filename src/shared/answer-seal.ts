@@ -1,0 +1,211 @@
+/**
+ * Right answers, sealed. The package must let the runtime judge an answer without carrying the
+ * answer key in plain text (issue 12: learners read it from the page's JSON and from
+ * `?print=answers`). Each question gets a salt; the package keeps only truncated SHA-256 digests
+ * of "salt + what is right", and the runtime hashes the learner's answer the same way:
+ *
+ *  - `whole`: digest of the complete right answer value (see src/runtime/answers.ts);
+ *  - `parts`: multiple, one digest per choice, of "this choice is (not) ticked in the right
+ *    answer"; matching, one digest per source, of "this source goes with that target". They give
+ *    the "partly correct" verdict without the key;
+ *  - the "Correct:" feedback, which often names the answer, is encrypted with a key derived from
+ *    the right answer: it can only be read by someone who gave that answer.
+ *
+ * What this cannot hide (stated in the README): the runtime judges in the browser, so someone who
+ * runs the digest on each possible answer (a handful per question) finds the key. It stops reading
+ * the answers off the page, printing them, or finding them with the browser's search; it is not a
+ * secure exam.
+ *
+ * Same code in Node (compiler) and browser (runtime): synchronous, no WebCrypto (Moodle sites
+ * served over plain http have no `crypto.subtle`, and judging is synchronous).
+ */
+
+/** UTF-8 bytes of a string. */
+function utf8(text: string): number[] {
+  const out: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i)
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00)
+        i++
+      }
+    }
+    if (c < 0x80) out.push(c)
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63))
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63))
+  }
+  return out
+}
+
+function fromUtf8(bytes: number[]): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i++]!
+    let c: number
+    if (b < 0x80) c = b
+    else if (b < 0xe0) c = ((b & 31) << 6) | (bytes[i++]! & 63)
+    else if (b < 0xf0) c = ((b & 15) << 12) | ((bytes[i++]! & 63) << 6) | (bytes[i++]! & 63)
+    else c = ((b & 7) << 18) | ((bytes[i++]! & 63) << 12) | ((bytes[i++]! & 63) << 6) | (bytes[i++]! & 63)
+    out += String.fromCodePoint(c)
+  }
+  return out
+}
+
+// FIPS 180-4 constants: fractional parts of the square roots (H) and cube roots (K) of the first
+// primes, computed rather than listed (unit-tested against node:crypto).
+const H0: number[] = []
+const K: number[] = []
+for (let p = 2, found = 0; found < 64; p++) {
+  let prime = true
+  for (let d = 2; d * d <= p; d++) if (p % d === 0) prime = false
+  if (!prime) continue
+  if (found < 8) H0.push(((Math.sqrt(p) % 1) * 4294967296) | 0)
+  K.push(((Math.cbrt(p) % 1) * 4294967296) | 0)
+  found++
+}
+
+const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n))
+
+function sha256(bytes: number[]): number[] {
+  const length = bytes.length
+  const words: number[] = []
+  for (let i = 0; i < length; i++) words[i >> 2] = (words[i >> 2] ?? 0) | (bytes[i]! << (24 - (i & 3) * 8))
+  words[length >> 2] = (words[length >> 2] ?? 0) | (0x80 << (24 - (length & 3) * 8))
+  const count = (((length + 8) >> 6) + 1) * 16
+  for (let i = 0; i < count; i++) words[i] = words[i] ?? 0
+  words[count - 2] = Math.floor((length * 8) / 4294967296)
+  words[count - 1] = (length * 8) | 0
+  const h = H0.slice()
+  const w: number[] = []
+  for (let j = 0; j < count; j += 16) {
+    for (let i = 0; i < 64; i++) {
+      if (i < 16) w[i] = words[j + i]! | 0
+      else {
+        const a = w[i - 15]!
+        const b = w[i - 2]!
+        w[i] = (w[i - 16]! + (rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3)) + w[i - 7]! + (rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10))) | 0
+      }
+    }
+    let [a, b, c, d, e, f, g, k] = h as [number, number, number, number, number, number, number, number]
+    for (let i = 0; i < 64; i++) {
+      const t1 = (k + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i]! + w[i]!) | 0
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0
+      k = g
+      g = f
+      f = e
+      e = (d + t1) | 0
+      d = c
+      c = b
+      b = a
+      a = (t1 + t2) | 0
+    }
+    ;[a, b, c, d, e, f, g, k].forEach((x, i) => (h[i] = (h[i]! + x) | 0))
+  }
+  const out: number[] = []
+  for (const x of h) out.push((x >>> 24) & 255, (x >>> 16) & 255, (x >>> 8) & 255, x & 255)
+  return out
+}
+
+const hex = (bytes: number[]): string => bytes.map((b) => (b < 16 ? '0' : '') + b.toString(16)).join('')
+
+/** SHA-256 of the UTF-8 text, in hexadecimal. */
+export function sha256Hex(text: string): string {
+  return hex(sha256(utf8(text)))
+}
+
+/** Digest stored in the package: 12 hex characters (48 bits) of SHA-256("salt|label"). */
+export function digest(salt: string, label: string): string {
+  return sha256Hex(salt + '|' + label).slice(0, 12)
+}
+
+/** Labels hashed for a question; the compiler and the runtime must spell them the same way. */
+export const label = {
+  whole: (value: string): string => 'answer:' + value,
+  choice: (token: string, ticked: boolean): string => 'choice:' + token + ':' + (ticked ? '1' : '0'),
+  pair: (source: string, target: string): string => 'pair:' + source + ':' + target,
+}
+
+/** Keystream XOR (SHA-256 in counter mode) keyed by salt + right answer: symmetric. */
+function xor(bytes: number[], salt: string, value: string): number[] {
+  const out: number[] = []
+  for (let block = 0; block * 32 < bytes.length; block++) {
+    const stream = sha256(utf8(salt + '|feedback:' + value + '|' + block))
+    for (let i = 0; i < 32 && block * 32 + i < bytes.length; i++) out.push(bytes[block * 32 + i]! ^ stream[i]!)
+  }
+  return out
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
+
+function toBase64(bytes: number[]): string {
+  let out = ''
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
+    out += B64[n >> 18]! + B64[(n >> 12) & 63]! + (i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? B64[n & 63]! : '=')
+  }
+  return out
+}
+
+function fromBase64(text: string): number[] {
+  const out: number[] = []
+  for (let i = 0; i < text.length; i += 4) {
+    const n = [0, 1, 2, 3].map((j) => Math.max(0, B64.indexOf(text.charAt(i + j))))
+    const v = (n[0]! << 18) | (n[1]! << 12) | (n[2]! << 6) | n[3]!
+    out.push((v >> 16) & 255)
+    if (text.charAt(i + 2) !== '=') out.push((v >> 8) & 255)
+    if (text.charAt(i + 3) !== '=') out.push(v & 255)
+  }
+  return out
+}
+
+/** A text only someone who knows the right answer value can read. Also a 12-hex check digest. */
+export function seal(text: string, salt: string, value: string): string {
+  return digest(salt, 'sealed:' + text) + toBase64(xor(utf8(text), salt, value))
+}
+
+/** The sealed text, or null when `value` is not the answer it was sealed with. */
+export function unseal(sealed: string, salt: string, value: string): string | null {
+  let text: string
+  try {
+    text = fromUtf8(xor(fromBase64(sealed.slice(12)), salt, value))
+  } catch {
+    return null // another key gives bytes that are not UTF-8
+  }
+  return digest(salt, 'sealed:' + text) === sealed.slice(0, 12) ? text : null
+}
+
+/** What the package keeps of a question's right answer (see the top of this file). */
+export interface AnswerCheck {
+  salt: string
+  /** Digest of the whole right answer value. */
+  whole: string
+  /** multiple: one digest per choice, in order; matching: one per source, in order; else empty. */
+  parts: string[]
+}
+
+/**
+ * An answer value (src/shared/state-codec.ts): single / truefalse the token, multiple the tokens
+ * sorted, matching the target of each source in order.
+ */
+export function answerValue(type: string, tokens: string[]): string {
+  return type === 'multiple' ? tokens.slice().sort().join('') : tokens.join('')
+}
+
+/** Per-question salt: stable across builds (deterministic packages), different for every question. */
+export function answerSalt(courseId: string, questionId: string): string {
+  return sha256Hex('parcours-salt|' + courseId + '|' + questionId).slice(0, 16)
+}
+
+/** Compiler side: seals a right answer (`correct`: tokens as in the course model). */
+export function sealAnswer(q: { type: string; choices: { token: string }[]; sources: { token: string }[]; correct: string[] }, salt: string): AnswerCheck {
+  const parts =
+    q.type === 'multiple'
+      ? q.choices.map((c) => digest(salt, label.choice(c.token, q.correct.indexOf(c.token) >= 0)))
+      : q.type === 'matching'
+        ? q.sources.map((s, i) => digest(salt, label.pair(s.token, q.correct[i] ?? '')))
+        : []
+  return { salt, whole: digest(salt, label.whole(answerValue(q.type, q.correct))), parts }
+}

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { digest, seal, sha256Hex, unseal } from '../../../src/shared/answer-seal.js'
+
+describe('answer seal', () => {
+  it('computes SHA-256 exactly like node:crypto, across block boundaries and UTF-8', () => {
+    const inputs = ['', 'abc', 'é', '€', '😀 emoji', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(63), 'x'.repeat(64), 'y'.repeat(1000), 'Un décret de décembre 2025 — « cloud au centre »']
+    for (const text of inputs) expect(sha256Hex(text), JSON.stringify(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'))
+  })
+
+  it('digests are 12 hex characters that depend on salt and label', () => {
+    expect(digest('s1', 'answer:b')).toMatch(/^[0-9a-f]{12}$/)
+    expect(digest('s1', 'answer:b')).not.toBe(digest('s2', 'answer:b'))
+    expect(digest('s1', 'answer:b')).not.toBe(digest('s1', 'answer:c'))
+  })
+
+  it('seals a text that only the right answer opens', () => {
+    const text = '<p>Correct : c’est le décret de décembre 2025 qui leur donne une portée obligatoire. 😀</p>'
+    const sealed = seal(text, 'salt', 'b')
+    expect(sealed).not.toContain('décret')
+    expect(unseal(sealed, 'salt', 'b')).toBe(text)
+    for (const wrong of ['a', 'c', 'bc', '']) expect(unseal(sealed, 'salt', wrong)).toBeNull()
+    expect(unseal(sealed, 'other', 'b')).toBeNull()
+  })
+})
