@@ -19,16 +19,27 @@ const variants = [
   { name: 'scorm2004, one SCO per module', format: 'scorm2004', patch: MODULE_MODE },
 ] as const
 
-const plain = (html: string): string => html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim()
+const plain = (html: string): string =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 const squeeze = (text: string): string => text.replace(/\s+/g, '')
 
 describe.each(variants)('$name package', ({ format, patch }) => {
   async function built() {
     const { zip, result } = await compileToZip(await loadTree(undefined, patch), format)
     const files = await unzip(zip)
-    const text = Object.fromEntries(Object.entries(files).filter(([p]) => /\.(html|js|css|xml|json)$/.test(p)).map(([p, b]) => [p, b.toString('utf8')]))
+    const text = Object.fromEntries(
+      Object.entries(files)
+        .filter(([p]) => /\.(html|js|css|xml|json)$/.test(p))
+        .map(([p, b]) => [p, b.toString('utf8')]),
+    )
     const questions: Question[] = result.course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'question' ? [b.question] : []))))
-    const pageText = squeeze(plain(result.course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.map((b) => (b.kind === 'html' ? b.html : plain(b.question.stemHtml))))).join(' ')))
+    const pageText = squeeze(
+      plain(result.course.modules.flatMap((m) => m.pages.flatMap((p) => p.blocks.map((b) => (b.kind === 'html' ? b.html : plain(b.question.stemHtml))))).join(' ')),
+    )
     const data = Object.entries(text)
       .filter(([p]) => p.endsWith('index.html'))
       .map(([, html]) => JSON.parse(/<script type="application\/json" id="pc-data">([\s\S]*?)<\/script>/.exec(html)![1]!.replace(/\\u003c/g, '<')) as ScoData)
@@ -56,7 +67,10 @@ describe.each(variants)('$name package', ({ format, patch }) => {
       // The data has no list of right tokens: only the question's shape and hex digests.
       expect(Object.keys(sealed).sort(), q.id).toEqual(['check', 'choices', 'feedback', 'id', 'key', 'moduleId', 'pageId', 'points', 'rev', 'scored', 'sources', 'text', 'type'])
       const { check, feedback } = sealed
-      expect([check.whole, ...check.parts].every((d) => /^[0-9a-f]{12}$/.test(d)), q.id).toBe(true)
+      expect(
+        [check.whole, ...check.parts].every((d) => /^[0-9a-f]{12}$/.test(d)),
+        q.id,
+      ).toBe(true)
       expect(feedback === '' || /^[0-9a-f]{12}[A-Za-z0-9+/=]+$/.test(feedback), q.id).toBe(true)
       // The page marks right and wrong choices the same way (only token, id and text differ).
       const shapes = new Set(
@@ -77,7 +91,8 @@ describe.each(variants)('$name package', ({ format, patch }) => {
     for (const q of data.flatMap((d) => d.questions)) {
       const model = questions.find((m) => m.id === q.id)!
       expect(judge(q, answerValue(q.type, model.correct)), q.id).toBe('correct')
-      const wrong = q.type === 'matching' ? answerValue(q.type, [...model.correct.slice(1), model.correct[0]!]) : q.choices.map((c) => c.token).find((t) => !model.correct.includes(t))!
+      const wrong =
+        q.type === 'matching' ? answerValue(q.type, [...model.correct.slice(1), model.correct[0]!]) : q.choices.map((c) => c.token).find((t) => !model.correct.includes(t))!
       expect(judge(q, wrong), q.id).not.toBe('correct')
     }
   })

@@ -24,6 +24,7 @@ const say = messages({
     rebuiltWarnings: ', {warnings} avertissement(s)',
     failed: '{time} {errors} erreur(s), {warnings} avertissement(s) : paquet inchangé ({ms} ms)',
     stopped: 'Surveillance arrêtée.',
+    answerKey: 'Corrigé écrit : {path} (pour les formateurs : ne le déposez pas dans Moodle)',
   },
   en: {
     written: 'Package written: {path} ({size} KB, {scos} SCO, {pages} pages, {questions} questions)',
@@ -40,6 +41,7 @@ const say = messages({
     rebuiltWarnings: ', {warnings} warning(s)',
     failed: '{time} {errors} error(s), {warnings} warning(s): package unchanged ({ms} ms)',
     stopped: 'Stopped watching.',
+    answerKey: 'Answer key written: {path} (for trainers: do not upload it to Moodle)',
   },
 })
 
@@ -59,6 +61,10 @@ export const build: Command = {
       short: 'w',
       help: { fr: 'reconstruit à chaque modification, une ligne par construction (Ctrl-C pour arrêter)', en: 'rebuilds on every change, one line per build (Ctrl-C to stop)' },
     },
+    'answer-key': {
+      type: 'boolean',
+      help: { fr: 'écrit aussi le corrigé des formateurs (HTML) à côté du zip, jamais dedans', en: 'also writes the trainers’ answer key (HTML) beside the zip, never inside it' },
+    },
   },
   maxPositionals: 1,
   run,
@@ -77,7 +83,8 @@ async function run(context: CommandContext): Promise<number> {
   if (values.watch) return watchBuild(context, api, dir, out, formats)
   const progress = progressLine(context)
   try {
-    const result = await api.build(dir, { out, formats })
+    const answerKey = values['answer-key'] === true
+    const result = await api.build(dir, { out, formats, answerKey })
     progress.done()
     if (!values.quiet) for (const d of result.diagnostics) io.stderr(`${api.formatDiagnostic(d, lang)}\n`)
     if (result.diagnostics.length && !values.quiet) io.stderr(`${styleFor(io).yellow(say(lang, 'warnings', { warnings: result.diagnostics.length }))}\n`)
@@ -89,6 +96,7 @@ async function run(context: CommandContext): Promise<number> {
       const questions = pkg.scos.reduce((n, s) => n + s.data.questions.length, 0)
       io.stdout(`${say(lang, 'written', { path: displayPath(path, io.cwd), size: Math.ceil(bytes / 1024), scos: pkg.scos.length, pages, questions })}\n`)
     }
+    if (answerKey) io.stdout(`${say(lang, 'answerKey', { path: displayPath(result.written[result.packages.length]!, io.cwd) })}\n`)
     if (values.verbose) io.stderr(`${say(lang, 'took', { ms: Math.round(progress.elapsed()) })}\n`)
     return EXIT.ok
   } catch (e) {

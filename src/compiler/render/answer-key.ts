@@ -20,9 +20,7 @@ export function renderAnswerKey(course: Course, templates: Pick<Templates, 'answ
       id: module.id,
       n: i + 1,
       title: module.title,
-      questions: module.pages.flatMap((page) =>
-        page.blocks.flatMap((block) => (block.kind === 'question' ? [questionContext(block.question, page.title)] : [])),
-      ),
+      questions: module.pages.flatMap((page) => page.blocks.flatMap((block) => (block.kind === 'question' ? [questionContext(block.question, page.title)] : []))),
     }))
     .filter((m) => m.questions.length > 0)
   const contents = templates.answerKey({ lang: config.language, title: config.title, version: config.version, generatorVersion, modules })
@@ -30,7 +28,15 @@ export function renderAnswerKey(course: Course, templates: Pick<Templates, 'answ
 }
 
 function questionContext(q: Question, pageTitle: string): object {
-  const base = { id: q.id, scored: q.scored, points: q.points, pageTitle, stemHtml: q.stemHtml, feedbackCorrectHtml: q.feedbackCorrectHtml.trim(), feedbackWrongHtml: q.feedbackWrongHtml.trim() }
+  const base = {
+    id: q.id,
+    scored: q.scored,
+    points: q.points,
+    pageTitle,
+    stemHtml: q.stemHtml,
+    feedbackCorrectHtml: q.feedbackCorrectHtml.trim(),
+    feedbackWrongHtml: q.feedbackWrongHtml.trim(),
+  }
   if (q.type === 'matching') {
     const pairs = q.sources.map((s, i) => ({ sourceHtml: s.html, targetHtml: q.choices.find((c) => c.token === q.correct[i])?.html ?? '' }))
     return { ...base, pairs }

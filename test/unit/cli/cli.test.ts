@@ -83,6 +83,23 @@ describe('parcours build of a valid course', () => {
     for (const zip of readdirSync(first)) expect(readFileSync(join(second, zip)).equals(readFileSync(join(first, zip))), zip).toBe(true)
   })
 
+  it('--answer-key writes the trainers’ key beside the zip, never inside it', async () => {
+    const out = freshDir()
+    const run = await parcours('build', MINIMAL, '--out', out, '--answer-key')
+    expect(run.status).toBe(0)
+    expect(readdirSync(out).sort()).toEqual(['minimal-corrige.html', 'minimal-scorm12.zip'])
+    expect(run.stdout).toContain('Corrigé écrit')
+    const key = readFileSync(join(out, 'minimal-corrige.html'), 'utf8')
+    expect(key).toMatch(/^<!doctype html>/)
+    expect(key).toContain('(bonne réponse)')
+    const zip = readFileSync(join(out, 'minimal-scorm12.zip'))
+    expect(zip.includes('corrige')).toBe(false)
+    // Without the option, no key.
+    const plain = freshDir()
+    expect((await parcours('build', MINIMAL, '--out', plain)).status).toBe(0)
+    expect(readdirSync(plain)).toEqual(['minimal-scorm12.zip'])
+  })
+
   it('refuses an output path that is a file, with a message and exit 2, writing nothing', async () => {
     const dir = freshDir()
     const file = join(dir, 'not-a-folder')

@@ -50,7 +50,12 @@ const STRINGS: MoodleString[] = [
   { component: 'scorm', key: 'highestattempt', en: 'Highest attempt', fr: 'Meilleure tentative' },
   { component: 'scorm', key: 'forcenewattempts', en: 'Force new attempt', fr: 'Imposer une nouvelle tentative' },
   { component: 'scorm', key: 'forceattemptalways', en: 'Always', fr: 'Toujours' },
-  { component: 'scorm', key: 'forceattemptoncomplete', en: 'When previous attempt completed, passed or failed', fr: 'Lorsque la tentative précédente a été terminée, réussie ou a échoué' },
+  {
+    component: 'scorm',
+    key: 'forceattemptoncomplete',
+    en: 'When previous attempt completed, passed or failed',
+    fr: 'Lorsque la tentative précédente a été terminée, réussie ou a échoué',
+  },
   { component: 'scorm', key: 'lastattemptlock', en: 'Lock after final attempt', fr: 'Verrouiller après la tentative finale' },
   { component: 'scorm', key: 'masteryoverride', en: 'Mastery score overrides status', fr: 'Le score de maîtrise remplace le statut' },
   { component: 'scorm', key: 'forcecompleted', en: 'Force completed', fr: 'Imposer de terminer' },
@@ -83,7 +88,13 @@ function settingRows(text: string): string[][] {
   for (const line of text.split('\n')) {
     if (/^\| réglage \| setting \| valeur \| value \|/.test(line)) inTable = true
     else if (!line.startsWith('|')) inTable = false
-    else if (inTable && !/^\|[-| ]+\|$/.test(line)) rows.push(line.slice(1, -1).split(' | ').map((c) => c.trim()))
+    else if (inTable && !/^\|[-| ]+\|$/.test(line))
+      rows.push(
+        line
+          .slice(1, -1)
+          .split(' | ')
+          .map((c) => c.trim()),
+      )
   }
   return rows
 }
@@ -117,7 +128,7 @@ describe('README « Déposer dans Moodle / M@gistère »', () => {
     }
   })
 
-  it('no longer uses wordings that are not Moodle\'s', () => {
+  it("no longer uses wordings that are not Moodle's", () => {
     for (const wrong of ['Forcer une nouvelle tentative', 'Tentative la plus haute', 'Dans la page courante', 'Achèvement : statut requis', 'Version du paquet']) {
       expect(README).not.toContain(wrong)
     }

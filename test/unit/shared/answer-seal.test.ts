@@ -4,7 +4,19 @@ import { digest, seal, sha256Hex, unseal } from '../../../src/shared/answer-seal
 
 describe('answer seal', () => {
   it('computes SHA-256 exactly like node:crypto, across block boundaries and UTF-8', () => {
-    const inputs = ['', 'abc', 'é', '€', '😀 emoji', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(63), 'x'.repeat(64), 'y'.repeat(1000), 'Un décret de décembre 2025 — « cloud au centre »']
+    const inputs = [
+      '',
+      'abc',
+      'é',
+      '€',
+      '😀 emoji',
+      'x'.repeat(55),
+      'x'.repeat(56),
+      'x'.repeat(63),
+      'x'.repeat(64),
+      'y'.repeat(1000),
+      'Un décret de décembre 2025 — « cloud au centre »',
+    ]
     for (const text of inputs) expect(sha256Hex(text), JSON.stringify(text)).toBe(createHash('sha256').update(text, 'utf8').digest('hex'))
   })
 
