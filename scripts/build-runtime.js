@@ -13,7 +13,8 @@ import * as esbuild from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = join(root, 'lib', 'runtime')
-const JS_BUDGET_GZIP = 12 * 1024
+// 13 KiB: +0.7 KiB in issue 12 for the synchronous SHA-256 that judges answers without carrying the key (src/shared/answer-seal.ts).
+const JS_BUDGET_GZIP = 13 * 1024
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 

@@ -13,6 +13,7 @@
 import JSZip from 'jszip'
 import type { QuestionData, ScoData } from '../../shared/sco-data.js'
 import { error, warning, type Diagnostic, type DiagnosticCode } from '../diagnostics.js'
+import { answerValue, digest, label } from '../../shared/answer-seal.js'
 import type { Course } from '../types.js'
 import { COURSE_FILE_NAME } from './constants.js'
 
@@ -34,7 +35,8 @@ export async function readPublished(bytes: Uint8Array): Promise<{ scos: ScoData[
     if (!m) continue
     try {
       const data = JSON.parse(m[1]!.replace(/\\u003c/g, '<')) as ScoData
-      if (data.format === 1 && !scos.some((s) => s.scoId === data.scoId)) scos.push(data)
+      // Format 1 (right answers in clear) and 2 (sealed, issue 12) both compare: see sameAnswer().
+      if (((data.format as number) === 1 || data.format === 2) && !scos.some((s) => s.scoId === data.scoId)) scos.push(data)
     } catch {
       return { reason: `${entry.name}: pc-data` }
     }
@@ -96,10 +98,24 @@ export function compareScos(published: readonly ScoData[], current: readonly Sco
   })
 }
 
+/** A question as a published package holds it: format 1 had the right answer in clear. */
+type Published = QuestionData & { correct?: string[] }
+
+/** The digest of the right answer under `salt` (format 2 holds it; format 1 is sealed here). */
+function answerDigest(q: Published, salt: string): string | undefined {
+  if (q.correct) return digest(salt, label.whole(answerValue(q.type, q.correct)))
+  return q.check && q.check.salt === salt ? q.check.whole : undefined
+}
+
 /** undefined when the answers cannot be compared (different rev). */
-function sameAnswer(a: QuestionData, b: QuestionData): boolean | undefined {
+function sameAnswer(a: Published, b: Published): boolean | undefined {
   if (a.rev !== b.rev) return undefined
-  return a.correct.join() === b.correct.join()
+  if (a.correct && b.correct) return a.correct.join() === b.correct.join()
+  const salt = b.check?.salt ?? a.check?.salt
+  if (!salt) return undefined
+  const x = answerDigest(a, salt)
+  const y = answerDigest(b, salt)
+  return x === undefined || y === undefined ? undefined : x === y
 }
 
 function sourcesOf(course: Course): Map<string, { file: string; line: number }> {
