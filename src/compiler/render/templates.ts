@@ -51,11 +51,11 @@ export function compileTemplates(builtins: Record<string, string>, tree: SourceT
   if (diagnostics.length) return { diagnostics }
   return {
     templates: {
-      sco: guard(compiled[ENTRIES.sco]!, sources[ENTRIES.sco]!.file),
-      answerKey: guard(compiled[ENTRIES.answerKey]!, sources[ENTRIES.answerKey]!.file),
+      sco: guard(compiled[ENTRIES.sco]!, sources[ENTRIES.sco]!.file, sources),
+      answerKey: guard(compiled[ENTRIES.answerKey]!, sources[ENTRIES.answerKey]!.file, sources),
       manifest: {
-        scorm12: wellFormed(guard(compiled[ENTRIES.scorm12]!, sources[ENTRIES.scorm12]!.file), sources[ENTRIES.scorm12]!.file),
-        scorm2004: wellFormed(guard(compiled[ENTRIES.scorm2004]!, sources[ENTRIES.scorm2004]!.file), sources[ENTRIES.scorm2004]!.file),
+        scorm12: wellFormed(guard(compiled[ENTRIES.scorm12]!, sources[ENTRIES.scorm12]!.file, sources), sources[ENTRIES.scorm12]!.file),
+        scorm2004: wellFormed(guard(compiled[ENTRIES.scorm2004]!, sources[ENTRIES.scorm2004]!.file, sources), sources[ENTRIES.scorm2004]!.file),
       },
     },
     diagnostics,
@@ -72,14 +72,39 @@ export class TemplateRenderError extends Error {
   }
 }
 
-function guard(render: Render, file: string): Render {
+function guard(render: Render, file: string, sources: Record<string, { text: string; file: string }>): Render {
   return (context) => {
     try {
       return render(context)
     } catch (e) {
-      throw new TemplateRenderError(templateError(e, file), e)
+      const diagnostic = templateError(e, file)
+      const at = culprit(e, sources)
+      throw new TemplateRenderError(at ? { ...diagnostic, ...at, params: { ...diagnostic.params, file: at.file } } : diagnostic, e)
     }
   }
+}
+
+/**
+ * Handlebars reports a missing partial or helper from the template being rendered (the layout),
+ * without a position. The mistake is in the template that calls it, often a partial: find the
+ * call in the sources and point at it.
+ */
+function culprit(e: unknown, sources: Record<string, { text: string; file: string }>): { file: string; line: number; column: number } | undefined {
+  const message = e instanceof Error ? e.message : ''
+  const partial = /The partial (\S+) could not be found/.exec(message)?.[1]
+  const helper = /Missing helper: "([^"]+)"/.exec(message)?.[1]
+  const name = partial ?? helper
+  if (!name) return undefined
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const call = new RegExp(partial ? `\\{\\{~?>\\s*${escaped}(?![\\w-])` : `\\{\\{~?[#^]?\\s*${escaped}(?![\\w-])`)
+  // parcours' own templates call only what exists: the call found is the course's.
+  for (const { text, file } of Object.values(sources)) {
+    const match = call.exec(text)
+    if (!match) continue
+    const before = text.slice(0, match.index)
+    return { file, line: before.split('\n').length, column: match.index - before.lastIndexOf('\n') }
+  }
+  return undefined
 }
 
 /** A manifest that is not well-formed XML is reported against its template (an override, usually). */
