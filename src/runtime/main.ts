@@ -108,9 +108,13 @@ function followPageLifecycle(session: Session, messages: Messages, t: Translate)
 const KEEP_NOTICE = { unread: 'stateUnread', unreadable: 'stateUnreadable', newer: 'stateNewer' } as const
 
 /** How this session started, in sentences for the notice. */
-function launchNotice(lms: Lms, session: Session, refused: boolean, t: Translate): string[] {
+function launchNotice(lms: Lms, session: Session, refused: boolean, t: Translate, data: ScoData): string[] {
   const sentences: string[] = []
-  if (refused) sentences.push(t('lmsRefused'))
+  // Moodle 4.5, SCORM 2004 with one SCO per module: after switching SCO from the player's table of
+  // contents, the next SCO's Initialize returns false (104). Leaving and re-entering works: Moodle
+  // then launches the first module not completed (issue 12). Say exactly that, in one sentence.
+  if (refused && data.version === 'scorm2004' && data.scoId !== data.courseId) sentences.push(t('lmsRefusedNextModule'))
+  else if (refused) sentences.push(t('lmsRefused'))
   else if (lms.dialect.mode === 'local') sentences.push(t('noLms'))
   if (session.readOnly) sentences.push(t('reviewMode'))
   const reading = session.reading
@@ -177,7 +181,7 @@ function boot(): void {
   }
   // Whatever happens below, the session is committed and finished.
   followPageLifecycle(session, messages, t)
-  messages.notice(launchNotice(lms, session, refused, t))
+  messages.notice(launchNotice(lms, session, refused, t, data))
 
   const quiz = setupQuiz({ data, t, session })
   const nav = setupNav({

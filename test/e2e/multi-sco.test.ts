@@ -62,3 +62,28 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s, one SCO per module', (vers
     expect(t.lms.violations(learner, version, 'RES-cadre-de-confiance')).toEqual([])
   })
 })
+
+describe('scorm2004, one SCO per module, when the LMS refuses Initialize (Moodle 4.5 after a SCO switch from its table of contents)', () => {
+  it('says in one sentence what to do: leave the activity and open it again', async () => {
+    const page = await t.page()
+    // Moodle answers Initialize "false" with error 104 after the switch; the SCO finds that API in its own window.
+    await page.addInitScript(() => {
+      let error = '0'
+      ;(globalThis as unknown as Record<string, unknown>).API_1484_11 = {
+        Initialize: () => ((error = '104'), 'false'),
+        Terminate: () => 'false',
+        GetValue: () => '',
+        SetValue: () => 'false',
+        Commit: () => 'false',
+        GetLastError: () => error,
+        GetErrorString: () => 'Content Instance Terminated',
+        GetDiagnostic: () => '',
+      }
+    })
+    await page.goto(`${t.lms.origin}/pkg/scorm2004/rgpd-ecole/index.html`)
+    const notice = page.locator('#pc-notice')
+    await notice.filter({ hasText: /\S/ }).waitFor()
+    expect(await notice.textContent()).toContain('Quittez l’activité puis rouvrez-la'.replace('’', "'"))
+    expect(await notice.textContent()).toContain('le module suivant s’ouvrira'.replace('’', "'"))
+  })
+})

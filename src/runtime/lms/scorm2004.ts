@@ -80,6 +80,8 @@ const objectives2004: Objectives = {
     return [
       [p + 'id', id],
       [p + 'success_status', 'passed'],
+      // The manifest shares this objective's completion status (adlseq:mapInfo, ADL 4th ed.).
+      [p + 'completion_status', 'completed'],
     ]
   },
 }
