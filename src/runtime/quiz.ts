@@ -53,6 +53,7 @@ function checkKnowledge(ctx: QuizContext, form: HTMLFormElement, q: QuestionData
 
 /** An answer changed: a knowledge check's verdict no longer applies; an assessment answer is kept. */
 function answerChanged(ctx: QuizContext, modules: Assessments, form: HTMLFormElement, q: QuestionData): void {
+  ctx.clock.touched(q)
   if (!q.scored) {
     showVerdict(form, null, ctx.t)
     return
