@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AnswerClock } from '../../../src/runtime/quiz/context.js'
+import { AnswerClock } from '../../../src/runtime/quiz/answer-clock.js'
 import type { QuestionData } from '../../../src/shared/sco-data.js'
 
 const q = (id: string) => ({ id }) as QuestionData
