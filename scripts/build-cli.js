@@ -7,6 +7,7 @@
 // zipper) sit behind `import()` and are only loaded when the command needs them. Dependencies are
 // bundled in: an install needs no node_modules, and start-up reads a few files instead of hundreds.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
@@ -22,6 +23,7 @@ for (const entry of await readdir(outDir)) if (entry !== 'runtime') await rm(joi
 // The inspector's page script, inlined by `parcours certify verifier` into verifier.html.
 const verifierScript = await buildVerifierScript(root)
 
+const packagesShipped = new Set()
 const result = await esbuild.build({
   absWorkingDir: root,
   define: { __PARCOURS_VERIFIER_SCRIPT__: JSON.stringify(verifierScript) },
@@ -44,8 +46,23 @@ const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.
 const total = outputs.reduce((n, [, o]) => n + o.bytes, 0)
 console.log(`lib/: ${outputs.length} files, ${Math.round(total / 1024)} KB (cli.js ${Math.round(result.metafile.outputs['lib/cli.js'].bytes / 1024)} KB)`)
 
+// The browser side of `parcours preview`: the strict LMS's host page, scorm-again's LMS API (the
+// classic bundles, which define window.Scorm12API / Scorm2004API), and the preview page's script.
+// Built here so that an installed parcours needs no bundler; never part of a course package.
+const browser = { bundle: true, format: 'iife', platform: 'browser', target: 'chrome100', legalComments: 'eof', logLevel: 'warning', absWorkingDir: root }
+await esbuild.build({ ...browser, entryPoints: ['src/lms/host-page.ts'], outfile: 'lib/lms/host.js' })
+await esbuild.build({ ...browser, entryPoints: ['src/preview/client/main.ts'], outfile: 'lib/preview/client.js' })
+const require = createRequire(import.meta.url)
+await mkdir(join(outDir, 'lms', 'vendor'), { recursive: true })
+for (const version of ['scorm12', 'scorm2004']) {
+  const text = await readFile(join(dirname(require.resolve(`scorm-again/${version}`)), `${version}.min.js`), 'utf8')
+  // Its source map is not shipped: drop the comment that points at it.
+  await writeFile(join(outDir, 'lms', 'vendor', `${version}.js`), text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'))
+}
+packagesShipped.add('node_modules/scorm-again')
+
 // The bundle carries its dependencies' code: it carries their licences too.
-const packages = new Set()
+const packages = packagesShipped
 for (const input of Object.keys(result.metafile.inputs)) {
   const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input)
   if (match) packages.add(match[1])

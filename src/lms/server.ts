@@ -53,6 +53,8 @@ export interface LmsOptions {
   /** Port on 127.0.0.1 (default: any free port). A port in use rejects with EADDRINUSE. */
   port?: number;
   extraRoutes?: ExtraRoutes;
+  /** Called after each commit or log batch is stored (preview's inspector listens). */
+  onActivity?: (key: { learner: string; pkg: string; sco: string }) => void;
   /** Packages to deploy at start: name → files (see unzipPackage). */
   packages?: Record<string, PackageFiles>;
   /** Learner id → display name ("lastname, firstname"); default "Learner, <id>". */
@@ -164,7 +166,8 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
       version, learner, pkg: pkgName, sco: sco.resourceId, session,
       mode: url.searchParams.get('mode') === 'window' ? 'window' : 'frame',
       title: sco.title,
-      launchUrl: packageUrl(pkgName, sco.launch),
+      // `&fragment=/module/page`: the SCO opens on that page (preview keeps the page across reloads).
+      launchUrl: packageUrl(pkgName, sco.launch) + (url.searchParams.get('fragment') ? `#${url.searchParams.get('fragment')}` : ''),
       commitUrl: '/commit',
       logUrl: `/log?${q}`,
       preload: withLessonMode(version === 'scorm12' ? preload12(stored, sco, who) : preload2004(stored, sco, who), version, url.searchParams.get('lessonMode')),
@@ -173,7 +176,7 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
     return { status: 200, html: launchPage(cfg) };
   }
 
-  async function commit(req: IncomingMessage, url: URL): Promise<string> {
+  async function commit(req: IncomingMessage, url: URL): Promise<{ text: string; key: ScoKey }> {
     const fields = await formFields(req, await readBody(req));
     const get = (k: string): string => fields.find(([f]) => f === k)?.[1] ?? '';
     const key = keyOf(get('learner'), get('pkg'), get('sco'));
@@ -189,20 +192,22 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
       rec.failNext.count--;
       entry.ok = false;
       const version = registry.get(key.pkg)!.manifest.version;
-      return `false\n${rec.failNext.code ?? (version === 'scorm12' ? '101' : '391')}`;
+      return { text: `false\n${rec.failNext.code ?? (version === 'scorm12' ? '101' : '391')}`, key };
     }
     Object.assign(rec.attempts[rec.attempts.length - 1]!, elements);
-    return 'true\n0';
+    return { text: 'true\n0', key };
   }
 
-  async function log(req: IncomingMessage, url: URL): Promise<void> {
+  async function log(req: IncomingMessage, url: URL): Promise<ScoKey> {
     const p = url.searchParams;
-    const rec = store.get(keyOf(p.get('learner') ?? '', p.get('pkg') ?? '', p.get('sco') ?? undefined));
+    const key = keyOf(p.get('learner') ?? '', p.get('pkg') ?? '', p.get('sco') ?? undefined);
+    const rec = store.get(key);
     const session = Number(p.get('session'));
     const batch = JSON.parse(await readBody(req)) as { calls?: ApiCall[]; violations?: Violation[]; events?: HostEvent[] };
     for (const c of batch.calls ?? []) rec.calls.push({ ...c, session });
     for (const v of batch.violations ?? []) rec.violations.push({ ...v, session });
     for (const e of batch.events ?? []) rec.events.push({ ...e, session });
+    return key;
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -220,10 +225,15 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
     if (path === '/vendor/scorm12.js' || path === '/vendor/scorm2004.js') {
       return send(200, 'text/javascript; charset=utf-8', await options.assets.vendor(path.includes('12') ? 'scorm12' : 'scorm2004'));
     }
-    if (path === '/commit' && req.method === 'POST') return send(200, 'text/plain', await commit(req, url));
+    if (path === '/commit' && req.method === 'POST') {
+      const answer = await commit(req, url);
+      send(200, 'text/plain', answer.text);
+      return options.onActivity?.(answer.key);
+    }
     if (path === '/log' && req.method === 'POST') {
-      await log(req, url);
-      return send(204, 'text/plain', '');
+      const key = await log(req, url);
+      send(204, 'text/plain', '');
+      return options.onActivity?.(key);
     }
     const m = /^\/pkg\/([^/]+)\/(.+)$/.exec(path);
     if (m && (req.method === 'GET' || req.method === 'HEAD')) {

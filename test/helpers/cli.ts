@@ -31,3 +31,28 @@ export function temporaryDirs(prefix: string): () => string {
     return dir
   }
 }
+
+/** A long-running command (watch, preview) in process: its output so far, and Ctrl-C. */
+export interface Running {
+  stdout(): string
+  stderr(): string
+  /** Presses Ctrl-C once the command is listening for it; resolves with the exit code. */
+  interrupt(): Promise<number>
+  done: Promise<number>
+}
+
+export function startParcours(cwd: string, ...args: string[]): Running {
+  let stdout = ''
+  let stderr = ''
+  let stop: (() => void) | undefined
+  const done = main(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: { NO_COLOR: '1' }, isTTY: false, onInterrupt: (s) => void (stop = s) })
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    interrupt: () => {
+      stop?.()
+      return done
+    },
+    done,
+  }
+}

@@ -7,5 +7,6 @@ import { build } from './build.js'
 import { certify } from './certify.js'
 import { check } from './check.js'
 import { init } from './init.js'
+import { preview } from './preview.js'
 
-export const COMMANDS: readonly Command[] = [init, build, check, certify]
+export const COMMANDS: readonly Command[] = [init, build, preview, check, certify]

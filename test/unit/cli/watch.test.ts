@@ -7,8 +7,7 @@ import { cpSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
-import { main } from '../../../src/cli/main.js'
-import { temporaryDirs } from '../../helpers/cli.js'
+import { startParcours, temporaryDirs } from '../../helpers/cli.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const MINIMAL = join(ROOT, 'test/fixtures/courses/minimal/content')
@@ -19,20 +18,15 @@ describe('parcours build --watch', () => {
   it('rebuilds on each change, one line per build; an error keeps the last zip; Ctrl-C stops with 130', async () => {
     const dir = freshDir()
     cpSync(MINIMAL, dir, { recursive: true })
-    let stdout = ''
-    let stderr = ''
-    let stop: (() => void) | undefined
-    const running = main(['build', '--watch'], {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      cwd: dir,
-      env: { NO_COLOR: '1' },
-      isTTY: false,
-      onInterrupt: (s) => void (stop = s),
-    })
-    const builds = (): string[] => stdout.split('\n').filter((l) => l.includes('paquet écrit : dist/minimal-scorm12.zip'))
+    const running = startParcours(dir, 'build', '--watch')
+    const stdout = (): string => running.stdout()
+    const stderr = (): string => running.stderr()
+    const builds = (): string[] =>
+      stdout()
+        .split('\n')
+        .filter((l) => l.includes('paquet écrit : dist/minimal-scorm12.zip'))
     await vi.waitFor(() => expect(builds()).toHaveLength(1), WAIT)
-    expect(stderr).toContain('Surveillance de')
+    expect(stderr()).toContain('Surveillance de')
     const zip = join(dir, 'dist/minimal-scorm12.zip')
     const firstBytes = readFileSync(zip)
 
@@ -46,8 +40,8 @@ describe('parcours build --watch', () => {
 
     // A mistake: its diagnostic with file:line:col, one summary line, the zip left as it was.
     writeFileSync(module, text.replace(/^id: .*$/m, 'id: Pas Valide'))
-    await vi.waitFor(() => expect(stderr).toMatch(/paquet inchangé/), WAIT)
-    expect(stderr).toMatch(/01-module\.md:\d+:\d+: erreur \[/)
+    await vi.waitFor(() => expect(stderr()).toMatch(/paquet inchangé/), WAIT)
+    expect(stderr()).toMatch(/01-module\.md:\d+:\d+: erreur \[/)
     expect(readFileSync(zip).equals(goodBytes)).toBe(true)
 
     // The fix brings the zip back.
@@ -59,9 +53,8 @@ describe('parcours build --watch', () => {
     // The output folder inside the course is not watched: writing the zip triggers nothing.
     expect(readdirSync(join(dir, 'dist'))).toEqual(['minimal-scorm12.zip'])
 
-    stop!()
-    expect(await running).toBe(130)
-    expect(stderr).toContain('Surveillance arrêtée.')
+    expect(await running.interrupt()).toBe(130)
+    expect(stderr()).toContain('Surveillance arrêtée.')
   })
 
   it('the real process stops on Ctrl-C (SIGINT) with exit code 130', async () => {
