@@ -5,16 +5,17 @@
  */
 import { judge, type Verdict } from '../runtime/answers.js'
 import type { ScoData } from '../shared/sco-data.js'
-import { decode, type StateNotice } from '../shared/state-codec.js'
+import { decodeState, type DroppedPart, type StateVerdict } from '../shared/state-codec.js'
 import { stateKey } from '../shared/state-key.js'
 
 export interface StateReport {
   /** Characters, against the LMS's limit for this version. */
   size: number
   limit: number
-  /** The text is a parcours state this course can read. */
-  readable: boolean
-  notices: StateNotice[]
+  /** The shared decoder's verdict (src/shared/state-codec.ts): readable, partial, foreign… */
+  verdict: StateVerdict
+  /** Parts not restored, with the reason (course changed, not understood). */
+  dropped: DroppedPart[]
   timeSeconds: number
   interactions: number
   pages: { id: string; title: string; seen: boolean }[]
@@ -23,13 +24,13 @@ export interface StateReport {
 }
 
 export function stateReport(suspendData: string, data: ScoData): StateReport {
-  const { state, notices } = decode(suspendData, data)
+  const { state, verdict, dropped } = decodeState(suspendData, data)
   const seen = new Set(state.seen)
   return {
     size: suspendData.length,
     limit: data.stateLimit,
-    readable: !notices.includes('unreadable'),
-    notices,
+    verdict,
+    dropped,
     timeSeconds: state.time,
     interactions: state.interactions,
     pages: data.pages.map((p) => ({ id: p.id, title: p.title, seen: seen.has(p.key) })),

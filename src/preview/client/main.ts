@@ -237,7 +237,7 @@ function renderState(s: LmsState): void {
           `${a.title} : ${t('attempt', { attempt: a.attempt })}${a.submitted ? `, ${t('submitted')}` : ''}${a.points === null ? '' : `, ${t('points', { points: a.points, total: a.total })}`}`,
         ),
       )
-    if (r.notices.length) parts.push(el('p', t('notices', { notices: r.notices.join(', ') }), 'pv-warn'))
+    if (r.verdict !== 'readable') parts.push(el('p', t('notices', { notices: [r.verdict, ...r.dropped.map((d) => `${d.part} (${d.reason})`)].join(', ') }), 'pv-warn'))
     box.replaceChildren(...parts)
   }
 
