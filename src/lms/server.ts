@@ -91,6 +91,8 @@ export interface LmsServer {
   flush(page?: FlushablePage): Promise<void>;
   /** The browser whose pages use this LMS (flush reads how many beacons it queued). */
   watchBrowser(browser: BeaconCounter): void;
+  /** No commit or log request is being handled (preview settles on it before a relaunch). */
+  idle(): boolean;
   /** Starts a new attempt for this SCO (Moodle's "start a new attempt"). */
   newAttempt(learner: string, pkg: string, sco?: string): void;
   /** Polls until fn returns a truthy value (e.g. a beacon-delivered commit); throws after timeoutMs (default 30 s). */
@@ -342,6 +344,7 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
       browser = b;
     },
     waitFor: (fn, timeoutMs) => waitFor(fn, timeoutMs),
+    idle: () => active === 0,
     newAttempt: (learner, pkg, sco) => {
       store.get(keyOf(learner, pkg, sco)).attempts.push({});
     },

@@ -175,7 +175,11 @@ export async function startPreview(options: PreviewOptions, onBuild: (report: Bu
     else if (what === 'reset') lms.reset()
     else if (what === 'fail-commit') lms.failNextCommits(1, key)
     // Before a relaunch: what the closing SCO sent (its last commit may travel as a beacon) has arrived.
-    else if (what === 'settle') await lms.flush()
+    else if (what === 'settle') {
+      const server = lms
+      // The closing SCO's last requests (sync XHR or beacon) are answered before the relaunch reads the store.
+      await server.waitFor(() => server.idle(), 5000).catch(() => undefined)
+    }
     else return { ok: false, error: `unknown action ${what}` }
     return { ok: true }
   }
