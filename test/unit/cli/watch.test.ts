@@ -12,9 +12,9 @@ import { startParcours, temporaryDirs } from '../../helpers/cli.js'
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const MINIMAL = join(ROOT, 'test/fixtures/courses/minimal/content')
 const freshDir = temporaryDirs('parcours-watch-')
-const WAIT = { timeout: 20_000, interval: 20 }
+const WAIT = { timeout: 90_000, interval: 20 }
 
-describe('parcours build --watch', () => {
+describe('parcours build --watch', { timeout: 180_000 }, () => {
   it('rebuilds on each change, one line per build; an error keeps the last zip; Ctrl-C stops with 130', async () => {
     const dir = freshDir()
     cpSync(MINIMAL, dir, { recursive: true })

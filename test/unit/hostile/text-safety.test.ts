@@ -47,7 +47,8 @@ describe('control characters', () => {
     expect(checkCharacters('a\tb\r\nc « é » ’ — …\n', 'm.md')).toEqual([])
     const start = performance.now()
     expect(checkCharacters(`x${'\u0000'.repeat(1_000_000)}\n`, 'm.md')).toHaveLength(1)
-    expect(performance.now() - start).toBeLessThan(1000)
+    // A quadratic scan of a megabyte takes minutes; a linear one well under a second, even on a busy machine.
+    expect(performance.now() - start).toBeLessThan(20_000)
   })
 })
 
