@@ -7,6 +7,7 @@
  */
 import { fromBase64url, toBase64url } from './crypto/encoding.js'
 import { statusListId } from './credential.js'
+import { pipeBounded as pipe } from './bounded-stream.js'
 
 export const STATUS_LIST_SIZE = 131_072
 
@@ -20,27 +21,6 @@ export function isSet(bits: Uint8Array, index: number): boolean {
 
 export function setBit(bits: Uint8Array, index: number): void {
   bits[index >> 3]! |= 0x80 >> (index & 7)
-}
-
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream).getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    // A zip bomb in a status list must not exhaust the inspector's browser.
-    if (size > limit) throw new Error('too large')
-    chunks.push(value)
-  }
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
 }
 
 export async function encodeList(bits: Uint8Array, gzip: (bytes: Uint8Array) => Uint8Array | Promise<Uint8Array>): Promise<string> {

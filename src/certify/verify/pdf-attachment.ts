@@ -5,27 +5,13 @@
  * Anything else (no attachment, an indirect length, a bomb) is refused. No Node API.
  */
 
+import { pipeBounded } from '../bounded-stream.js'
+
 const MAX_FILES = 8
 const MAX_INFLATED = 256_000
 
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate')).getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.length
-    if (size > MAX_INFLATED) throw new Error('attachment too large')
-    chunks.push(value)
-  }
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
+function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  return pipeBounded(bytes, new DecompressionStream('deflate'), MAX_INFLATED)
 }
 
 const NAMES: Record<string, string> = { 'application#2Fjson': 'attestation.json', 'text#2Fplain': 'qr-token.txt' }
