@@ -119,8 +119,16 @@ export async function check(contentDir: string, options: CheckOptions = {}): Pro
   const format = published && 'scos' in published ? (published.scos[0]?.version ?? 'scorm12') : 'scorm12'
   const analysis = analyse(tree, builtins, [format])
   const diagnostics = [...analysis.diagnostics, ...(analysis.course ? checkTypography(analysis.course, tree) : [])]
-  if (published && 'reason' in published) diagnostics.push(error('update/not-a-package', basename(options.against!), undefined, { file: basename(options.against!), reason: published.reason }))
-  else if (published && analysis.course && analysis.packages[0]) diagnostics.push(...compareScos(published.scos, analysis.packages[0].scos.map((s) => s.data), analysis.course))
+  if (published && 'reason' in published)
+    diagnostics.push(error('update/not-a-package', basename(options.against!), undefined, { file: basename(options.against!), reason: published.reason }))
+  else if (published && analysis.course && analysis.packages[0])
+    diagnostics.push(
+      ...compareScos(
+        published.scos,
+        analysis.packages[0].scos.map((s) => s.data),
+        analysis.course,
+      ),
+    )
   return { diagnostics: sortDiagnostics(diagnostics), ...(analysis.course && { summary: assessmentSummary(analysis.course) }), fixed }
 }
 

@@ -53,13 +53,18 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Sorts by file, then position, so that a run's report is stable and reads top to bottom. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code),
-  )
+  return [...diagnostics].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.code.localeCompare(b.code))
 }
 
 function worded(params: Diagnostic['params'] = {}, words: Record<string, string>): Diagnostic['params'] {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v.replace(/%(text|list|contrast-text|contrast-ui|scope-course|scope-module|update-safe|update-state-reset|update-results)%/g, (_, w: string) => words[w] ?? w) : v]))
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [
+      k,
+      typeof v === 'string'
+        ? v.replace(/%(text|list|contrast-text|contrast-ui|scope-course|scope-module|update-safe|update-state-reset|update-results)%/g, (_, w: string) => words[w] ?? w)
+        : v,
+    ]),
+  )
 }
 
 /**

@@ -105,7 +105,15 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   }
   const built = buildCourse(config, modules)
   diagnostics.push(...built.diagnostics)
-  diagnostics.push(...checkCourse({ course: built.course, tree, moduleFiles: located.files, hasErrors: hasErrors(diagnostics), ...(parsed.passingScoreAt && { passingScoreAt: parsed.passingScoreAt }) }))
+  diagnostics.push(
+    ...checkCourse({
+      course: built.course,
+      tree,
+      moduleFiles: located.files,
+      hasErrors: hasErrors(diagnostics),
+      ...(parsed.passingScoreAt && { passingScoreAt: parsed.passingScoreAt }),
+    }),
+  )
   if (hasErrors(diagnostics)) return done(built.course)
 
   const course = typesetCourse(built.course)

@@ -1,16 +1,18 @@
 // HTML of the host page (the test LMS's player.php). The API must exist before the SCO
 // loads, so scorm-again and the host script run synchronously, then insert the SCO.
 
-import type { HostConfig } from './types.js';
+import type { HostConfig } from './types.js'
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 /** JSON safe to inline in a <script> element. */
-const inlineJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, ' ');
+const inlineJson = (v: unknown): string =>
+  JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028|\u2029/g, ' ')
 
 export function launchPage(cfg: HostConfig): string {
-  const vendor = cfg.version === 'scorm12' ? '/vendor/scorm12.js' : '/vendor/scorm2004.js';
+  const vendor = cfg.version === 'scorm12' ? '/vendor/scorm12.js' : '/vendor/scorm2004.js'
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -25,10 +27,12 @@ export function launchPage(cfg: HostConfig): string {
 <script src="/host.js"></script>
 </body>
 </html>
-`;
+`
 }
 
 export function errorPage(status: number, message: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS error ${status}</title></head>` +
-    `<body><h1>Error ${status}</h1><p id="error">${escapeHtml(message)}</p></body></html>`;
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS error ${status}</title></head>` +
+    `<body><h1>Error ${status}</h1><p id="error">${escapeHtml(message)}</p></body></html>`
+  )
 }

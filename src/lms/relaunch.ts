@@ -9,20 +9,20 @@
 //    re-launch"; otherwise a fresh attempt (entry ab-initio, total_time PT0H0M0S). Objective IDs
 //    of the manifest (scorm_seq_objective) are preloaded as cmi.objectives.N.id.
 
-import type { ScoInfo } from './manifest.js';
-import type { Tracks } from './types.js';
+import type { ScoInfo } from './manifest.js'
+import type { Tracks } from './types.js'
 
 export interface Learner {
-  id: string;
+  id: string
   /** Moodle with scormstandard on / 2004: "lastname, firstname". */
-  name: string;
+  name: string
 }
 
 /** Stored elements that are never loaded back into the API (write-only or LMS-computed). */
-const NOT_RELOADED = /^(cmi\.core\.(exit|session_time|entry|total_time)|cmi\.(exit|session_time|entry|total_time)|adl\.nav\..*|nav\.event)$/;
+const NOT_RELOADED = /^(cmi\.core\.(exit|session_time|entry|total_time)|cmi\.(exit|session_time|entry|total_time)|adl\.nav\..*|nav\.event)$/
 
 function restorable(stored: Tracks): Tracks {
-  return Object.fromEntries(Object.entries(stored).filter(([k]) => !NOT_RELOADED.test(k)));
+  return Object.fromEntries(Object.entries(stored).filter(([k]) => !NOT_RELOADED.test(k)))
 }
 
 /**
@@ -31,26 +31,25 @@ function restorable(stored: Tracks): Tracks {
  */
 export function orderForLoading(t: Tracks): Tracks {
   const rank = (k: string): [number, string] => {
-    const m = /^cmi\.(objectives|interactions)\.(\d+)\.(.*)$/.exec(k);
-    if (!m) return [0, k];
-    const field = m[3] === 'id' ? '0' : m[3] === 'type' ? '1' : `2${m[3]}`;
-    return [m[1] === 'objectives' ? 1 : 2, `${m[2]!.padStart(6, '0')}.${field}`];
-  };
+    const m = /^cmi\.(objectives|interactions)\.(\d+)\.(.*)$/.exec(k)
+    if (!m) return [0, k]
+    const field = m[3] === 'id' ? '0' : m[3] === 'type' ? '1' : `2${m[3]}`
+    return [m[1] === 'objectives' ? 1 : 2, `${m[2]!.padStart(6, '0')}.${field}`]
+  }
   const keys = Object.keys(t).sort((a, b) => {
-    const [ra, sa] = rank(a);
-    const [rb, sb] = rank(b);
-    return ra - rb || (sa < sb ? -1 : sa > sb ? 1 : 0);
-  });
-  return Object.fromEntries(keys.map((k) => [k, t[k]!]));
+    const [ra, sa] = rank(a)
+    const [rb, sb] = rank(b)
+    return ra - rb || (sa < sb ? -1 : sa > sb ? 1 : 0)
+  })
+  return Object.fromEntries(keys.map((k) => [k, t[k]!]))
 }
 
-const defined = (entries: [string, string | undefined][]): Tracks =>
-  Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+const defined = (entries: [string, string | undefined][]): Tracks => Object.fromEntries(entries.filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''))
 
 export function preload12(stored: Tracks | undefined, sco: ScoInfo, learner: Learner): Tracks {
-  const tracks = stored ?? {};
-  const status = tracks['cmi.core.lesson_status'] ?? '';
-  const entry = status === '' ? 'ab-initio' : tracks['cmi.core.exit'] === 'suspend' ? 'resume' : '';
+  const tracks = stored ?? {}
+  const status = tracks['cmi.core.lesson_status'] ?? ''
+  const entry = status === '' ? 'ab-initio' : tracks['cmi.core.exit'] === 'suspend' ? 'resume' : ''
   return orderForLoading({
     ...restorable(tracks),
     'cmi.core.student_id': learner.id,
@@ -65,24 +64,24 @@ export function preload12(stored: Tracks | undefined, sco: ScoInfo, learner: Lea
       ['cmi.student_data.time_limit_action', sco.timeLimitAction],
       ['cmi.launch_data', sco.dataFromLms],
     ]),
-  });
+  })
 }
 
 /** True when a 2004 relaunch must start a fresh attempt (previous data exists, exit ≠ suspend). */
 export function needsFreshAttempt2004(stored: Tracks | undefined): boolean {
-  return !!stored && Object.keys(stored).length > 0 && stored['cmi.exit'] !== 'suspend';
+  return !!stored && Object.keys(stored).length > 0 && stored['cmi.exit'] !== 'suspend'
 }
 
 export function preload2004(stored: Tracks | undefined, sco: ScoInfo, learner: Learner): Tracks {
-  const resume = !!stored && stored['cmi.exit'] === 'suspend';
-  const restored = resume ? restorable(stored) : {};
+  const resume = !!stored && stored['cmi.exit'] === 'suspend'
+  const restored = resume ? restorable(stored) : {}
   const objectiveIds = Object.entries(restored)
     .filter(([k]) => /^cmi\.objectives\.\d+\.id$/.test(k))
-    .map(([, v]) => v);
-  let next = objectiveIds.length;
-  const fromManifest: Tracks = {};
+    .map(([, v]) => v)
+  let next = objectiveIds.length
+  const fromManifest: Tracks = {}
   for (const id of sco.objectiveIds) {
-    if (!objectiveIds.includes(id)) fromManifest[`cmi.objectives.${next++}.id`] = id;
+    if (!objectiveIds.includes(id)) fromManifest[`cmi.objectives.${next++}.id`] = id
   }
   return orderForLoading({
     ...restored,
@@ -100,5 +99,5 @@ export function preload2004(stored: Tracks | undefined, sco: ScoInfo, learner: L
       ['cmi.max_time_allowed', sco.maxTimeAllowed],
       ['cmi.time_limit_action', sco.timeLimitAction],
     ]),
-  });
+  })
 }

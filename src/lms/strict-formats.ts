@@ -23,7 +23,7 @@ export const S12 = {
   CMIType: /^true-false$|^choice$|^fill-in$|^matching$|^performance$|^sequencing$|^likert$|^numeric$/,
   CMIResult: /^correct$|^wrong$|^unanticipated$|^neutral$|^([0-9]{0,3})?(\.[0-9]*)?$/,
   NAVEvent: /^previous$|^continue$/,
-} as const;
+} as const
 
 /**
  * Per-type response formats of SCORM 1.2 (ADL SCORM 1.2 RTE §3.4.2, table of
@@ -31,7 +31,7 @@ export const S12 = {
  * "≤ 255 chars" (CMIFeedback = CMIString256, "This must be redefined"); strict LMSs check these.
  * Single characters are 0-9 and a-z.
  */
-const C = '[0-9a-z]';
+const C = '[0-9a-z]'
 export const S12_RESPONSES: Record<string, RegExp> = {
   'true-false': /^[01tf]$/,
   choice: new RegExp(`^${C}(,${C})*$`),
@@ -39,7 +39,7 @@ export const S12_RESPONSES: Record<string, RegExp> = {
   matching: new RegExp(`^${C}\\.${C}(,${C}\\.${C})*$`),
   likert: new RegExp(`^${C}?$`),
   numeric: /^-?[0-9]+(\.[0-9]+)?$/,
-};
+}
 
 /* ---------- SCORM 2004 (scorm_13.js) ---------- */
 export const S2004 = {
@@ -52,8 +52,7 @@ export const S2004 = {
   CMITime:
     /^(19[7-9][0-9]|20[0-2][0-9]|203[0-8])((-(0[1-9]|1[0-2]))((-(0[1-9]|[1-2][0-9]|3[0-1]))(T([0-1][0-9]|2[0-3])((:[0-5][0-9])((:[0-5][0-9])((\.[0-9]{1,2})((Z|([+|-]([0-1][0-9]|2[0-3])))(:[0-5][0-9])?)?)?)?)?)?)?)?$/,
   /** ISO 8601 duration without weeks, at most 2 decimals on seconds. */
-  CMITimespan:
-    /^P(\d+Y)?(\d+M)?(\d+D)?(T(((\d+H)(\d+M)?(\d+(\.\d{1,2})?S)?)|((\d+M)(\d+(\.\d{1,2})?S)?)|((\d+(\.\d{1,2})?S))))?$/,
+  CMITimespan: /^P(\d+Y)?(\d+M)?(\d+D)?(T(((\d+H)(\d+M)?(\d+(\.\d{1,2})?S)?)|((\d+M)(\d+(\.\d{1,2})?S)?)|((\d+(\.\d{1,2})?S))))?$/,
   CMISInteger: /^-?([0-9]+)$/,
   CMIDecimal: /^-?([0-9]{1,5})(\.[0-9]{1,18})?$/,
   CMIShortIdentifier: /^[\w.]{1,250}$/,
@@ -63,11 +62,10 @@ export const S2004 = {
   CMIExit: /^time-out$|^suspend$|^logout$|^normal$|^$/,
   CMIType: /^true-false$|^choice$|^(long-)?fill-in$|^matching$|^performance$|^sequencing$|^likert$|^numeric$|^other$/,
   CMIResult: /^correct$|^incorrect$|^unanticipated$|^neutral$|^-?([0-9]{1,4})(\.[0-9]{1,18})?$/,
-  NAVEvent:
-    /^previous$|^continue$|^exit$|^exitAll$|^abandon$|^abandonAll$|^suspendAll$|^\{target=\S{0,200}[a-zA-Z0-9]\}choice|jump$/,
-} as const;
+  NAVEvent: /^previous$|^continue$|^exit$|^exitAll$|^abandon$|^abandonAll$|^suspendAll$|^\{target=\S{0,200}[a-zA-Z0-9]\}choice|jump$/,
+} as const
 
-const LANG_PREFIX = /^\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\}/;
+const LANG_PREFIX = /^\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\}/
 
 /**
  * Moodle's CMILangString250 / CMILangString4000: an optional {lang=xx} prefix, then text that
@@ -75,7 +73,7 @@ const LANG_PREFIX = /^\{lang=([a-zA-Z]{2,3}|i|x)(-[a-zA-Z0-9-]{2,8})?\}/;
  * (Moodle's regex allows max+1 characters by accident; the spec's SPM is `max`.)
  */
 export function isLangString(value: string, max: number): boolean {
-  const rest = value.replace(LANG_PREFIX, '');
-  if (rest === '') return true;
-  return rest[0] !== '{' && !/[\n\r\u2028\u2029]/.test(rest) && rest.length <= max;
+  const rest = value.replace(LANG_PREFIX, '')
+  if (rest === '') return true
+  return rest[0] !== '{' && !/[\n\r\u2028\u2029]/.test(rest) && rest.length <= max
 }

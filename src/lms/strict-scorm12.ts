@@ -3,30 +3,30 @@
 // readerror, writeerror) with scormstandard ON, plus the per-type response formats of the
 // ADL 1.2 RTE that Moodle leaves to "CMIFeedback = CMIString256 // This must be redefined".
 
-import { S12, S12_RESPONSES } from './strict-formats.js';
-import type { Rejection, RuleContext } from './types.js';
+import { S12, S12_RESPONSES } from './strict-formats.js'
+import type { Rejection, RuleContext } from './types.js'
 
 interface Entry {
-  mod: 'r' | 'w' | 'rw';
-  format?: RegExp;
+  mod: 'r' | 'w' | 'rw'
+  format?: RegExp
   /** Inclusive numeric range, checked like Moodle: value * 1.0 within [min, max]. */
-  range?: [number, number];
-  writeerror: string;
-  readerror?: string;
+  range?: [number, number]
+  writeerror: string
+  readerror?: string
 }
 
-const r = (writeerror = '403'): Entry => ({ mod: 'r', writeerror });
-const keyword = (): Entry => ({ mod: 'r', writeerror: '402' });
-const rw = (format: RegExp, range?: [number, number]): Entry => ({ mod: 'rw', format, range, writeerror: '405' });
+const r = (writeerror = '403'): Entry => ({ mod: 'r', writeerror })
+const keyword = (): Entry => ({ mod: 'r', writeerror: '402' })
+const rw = (format: RegExp, range?: [number, number]): Entry => ({ mod: 'rw', format, range, writeerror: '405' })
 const w = (format: RegExp, range?: [number, number]): Entry => ({
   mod: 'w',
   format,
   range,
   readerror: '404',
   writeerror: '405',
-});
+})
 
-const SCORE: [number, number] = [0, 100];
+const SCORE: [number, number] = [0, 100]
 
 // Keys use "n" for indices, as Moodle does (CMIIndex '[._](\d+).' replaced by '.n.').
 export const DATAMODEL_12: Record<string, Entry> = {
@@ -88,84 +88,80 @@ export const DATAMODEL_12: Record<string, Entry> = {
   'cmi.interactions.n.result': w(S12.CMIResult),
   'cmi.interactions.n.latency': w(S12.CMITimespan),
   'nav.event': w(S12.NAVEvent),
-};
+}
 
 /** Moodle: String(element).replace(new RegExp('[._](\\d+).', 'g'), '.n.'). */
 export function modelOf(element: string): string {
-  return element.replace(/[._](\d+)\./g, '.n.');
+  return element.replace(/[._](\d+)\./g, '.n.')
 }
 
-const reject = (code: string, rule: string, message: string): Rejection => ({ code, rule, message });
+const reject = (code: string, rule: string, message: string): Rejection => ({ code, rule, message })
 
 /** LMSGetValue checks (scorm_12.js LMSGetValue), after the lifecycle checks. */
 export function checkGet12(element: string): Rejection | null {
-  if (element === '') return reject('201', 'scorm12.get.empty-element', 'LMSGetValue("") is an invalid argument');
-  const model = modelOf(element);
-  const entry = DATAMODEL_12[model];
+  if (element === '') return reject('201', 'scorm12.get.empty-element', 'LMSGetValue("") is an invalid argument')
+  const model = modelOf(element)
+  const entry = DATAMODEL_12[model]
   if (!entry) {
-    const parent = model.replace(/\.(_children|_count)$/, '');
+    const parent = model.replace(/\.(_children|_count)$/, '')
     if (parent !== model && DATAMODEL_12[parent]) {
-      const code = model.endsWith('._children') ? '202' : '203';
-      return reject(code, 'scorm12.get.no-children-or-count', `${element}: element has no ${model.slice(parent.length + 1)}`);
+      const code = model.endsWith('._children') ? '202' : '203'
+      return reject(code, 'scorm12.get.no-children-or-count', `${element}: element has no ${model.slice(parent.length + 1)}`)
     }
-    return reject('201', 'scorm12.get.unknown-element', `${element} is not in Moodle's SCORM 1.2 data model`);
+    return reject('201', 'scorm12.get.unknown-element', `${element} is not in Moodle's SCORM 1.2 data model`)
   }
   if (entry.mod === 'w') {
-    return reject(entry.readerror ?? '404', 'scorm12.get.write-only', `${element} is write-only in SCORM 1.2`);
+    return reject(entry.readerror ?? '404', 'scorm12.get.write-only', `${element} is write-only in SCORM 1.2`)
   }
-  return null;
+  return null
 }
 
 /** Per-type response check (ADL 1.2 RTE); `allowEmpty` for student_response (unanswered). */
 function checkResponse(element: string, type: string | undefined, value: string, isPattern: boolean): Rejection | null {
-  if (!type) return null;
-  let v = value;
-  if (value === '' && !isPattern) return null;
+  if (!type) return null
+  let v = value
+  if (value === '' && !isPattern) return null
   // Correct-response patterns of choice/matching may list an unordered set as {a,b}.
-  if (isPattern && (type === 'choice' || type === 'matching') && /^\{.*\}$/.test(v)) v = v.slice(1, -1);
-  const re = S12_RESPONSES[type];
+  if (isPattern && (type === 'choice' || type === 'matching') && /^\{.*\}$/.test(v)) v = v.slice(1, -1)
+  const re = S12_RESPONSES[type]
   if (re && !re.test(v)) {
-    return reject(
-      '405',
-      `scorm12.response.${type}`,
-      `${element}="${value}" is not a valid ${type} response in SCORM 1.2 (single characters 0-9 a-z, see ADL 1.2 RTE)`,
-    );
+    return reject('405', `scorm12.response.${type}`, `${element}="${value}" is not a valid ${type} response in SCORM 1.2 (single characters 0-9 a-z, see ADL 1.2 RTE)`)
   }
-  return null;
+  return null
 }
 
 /** LMSSetValue checks (scorm_12.js LMSSetValue), after the lifecycle checks. */
 export function checkSet12(element: string, value: string, ctx: RuleContext): Rejection | null {
-  if (element === '') return reject('201', 'scorm12.set.empty-element', 'LMSSetValue("") is an invalid argument');
-  const model = modelOf(element);
-  const entry = DATAMODEL_12[model];
-  if (!entry) return reject('201', 'scorm12.set.unknown-element', `${element} is not in Moodle's SCORM 1.2 data model`);
+  if (element === '') return reject('201', 'scorm12.set.empty-element', 'LMSSetValue("") is an invalid argument')
+  const model = modelOf(element)
+  const entry = DATAMODEL_12[model]
+  if (!entry) return reject('201', 'scorm12.set.unknown-element', `${element} is not in Moodle's SCORM 1.2 data model`)
   if (entry.mod === 'r') {
-    const what = entry.writeerror === '402' ? 'a keyword' : 'read-only';
-    return reject(entry.writeerror, 'scorm12.set.read-only', `${element} is ${what}`);
+    const what = entry.writeerror === '402' ? 'a keyword' : 'read-only'
+    return reject(entry.writeerror, 'scorm12.set.read-only', `${element} is ${what}`)
   }
   if (entry.format && !entry.format.test(value)) {
-    return reject(entry.writeerror, `scorm12.format.${model}`, formatMessage(element, value));
+    return reject(entry.writeerror, `scorm12.format.${model}`, formatMessage(element, value))
   }
   if (entry.range) {
-    const n = Number(value === '' ? 0 : value); // Moodle: value * 1.0 ('' → 0)
+    const n = Number(value === '' ? 0 : value) // Moodle: value * 1.0 ('' → 0)
     if (!(n >= entry.range[0] && n <= entry.range[1])) {
-      return reject(entry.writeerror, `scorm12.range.${model}`, `${element}=${value} outside ${entry.range[0]}..${entry.range[1]}`);
+      return reject(entry.writeerror, `scorm12.range.${model}`, `${element}=${value} outside ${entry.range[0]}..${entry.range[1]}`)
     }
   }
-  const idx = /^cmi\.interactions\.(\d+)\.(student_response|correct_responses\.\d+\.pattern)$/.exec(element);
-  if (idx) return checkResponse(element, ctx.interactionType(idx[1]!), value, idx[2] !== 'student_response');
-  return null;
+  const idx = /^cmi\.interactions\.(\d+)\.(student_response|correct_responses\.\d+\.pattern)$/.exec(element)
+  if (idx) return checkResponse(element, ctx.interactionType(idx[1]!), value, idx[2] !== 'student_response')
+  return null
 }
 
 /** Re-checks responses recorded before the interaction type was known (1.2 has no ordering rule). */
 export function checkLateType12(element: string, type: string, value: string): Rejection | null {
-  return checkResponse(element, type, value, !element.endsWith('.student_response'));
+  return checkResponse(element, type, value, !element.endsWith('.student_response'))
 }
 
 function formatMessage(element: string, value: string): string {
-  const shown = value.length > 60 ? `${value.slice(0, 60)}… (${value.length} chars)` : value;
-  if (element === 'cmi.core.lesson_location') return `cmi.core.lesson_location longer than 255 chars (${value.length})`;
-  if (element === 'cmi.suspend_data') return `cmi.suspend_data longer than 4096 chars (${value.length})`;
-  return `${element}="${shown}" does not match Moodle's SCORM 1.2 format`;
+  const shown = value.length > 60 ? `${value.slice(0, 60)}… (${value.length} chars)` : value
+  if (element === 'cmi.core.lesson_location') return `cmi.core.lesson_location longer than 255 chars (${value.length})`
+  if (element === 'cmi.suspend_data') return `cmi.suspend_data longer than 4096 chars (${value.length})`
+  return `${element}="${shown}" does not match Moodle's SCORM 1.2 format`
 }

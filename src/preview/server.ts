@@ -179,8 +179,7 @@ export async function startPreview(options: PreviewOptions, onBuild: (report: Bu
       const server = lms
       // The closing SCO's last requests (sync XHR or beacon) are answered before the relaunch reads the store.
       await server.waitFor(() => server.idle(), 5000).catch(() => undefined)
-    }
-    else return { ok: false, error: `unknown action ${what}` }
+    } else return { ok: false, error: `unknown action ${what}` }
     return { ok: true }
   }
 

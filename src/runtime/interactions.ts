@@ -67,7 +67,11 @@ export function interaction12(n: number, input: InteractionInput): Array<[string
 
 /** Plain text for the 2004 `description` (localized_string_type, 250 characters). */
 export function description(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/^[\s{]+/, '').trim().slice(0, 250)
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s{]+/, '')
+    .trim()
+    .slice(0, 250)
 }
 
 export function interaction2004(n: number, input: InteractionInput): Array<[string, string]> {

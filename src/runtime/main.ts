@@ -96,7 +96,10 @@ function followPageLifecycle(session: Session, messages: Messages, t: Translate)
   )
   // pagehide, not unload/beforeunload: those break the back-forward cache and are not fired
   // reliably on mobile. The session ends here, whatever happens next.
-  window.addEventListener('pagehide', guard(() => session.end()))
+  window.addEventListener(
+    'pagehide',
+    guard(() => session.end()),
+  )
   window.addEventListener(
     'pageshow',
     guard((event: PageTransitionEvent) => {

@@ -99,13 +99,19 @@ function tableOfContents(t: Translate) {
 
   /** The toggle button, and Escape to close. */
   const wire = (): void => {
-    toggle?.addEventListener('click', guard(() => setOpen(!body.classList.contains('pc-toc-open'))))
-    document.addEventListener('keydown', guard((event: KeyboardEvent) => {
-      if (event.key === 'Escape' && body.classList.contains('pc-toc-open')) {
-        setOpen(false)
-        toggle?.focus()
-      }
-    }))
+    toggle?.addEventListener(
+      'click',
+      guard(() => setOpen(!body.classList.contains('pc-toc-open'))),
+    )
+    document.addEventListener(
+      'keydown',
+      guard((event: KeyboardEvent) => {
+        if (event.key === 'Escape' && body.classList.contains('pc-toc-open')) {
+          setOpen(false)
+          toggle?.focus()
+        }
+      }),
+    )
     setOpen(false)
   }
 
@@ -124,16 +130,19 @@ function labelNewTabLinks(t: Translate): void {
 
 /** TOC links and in-content links to another page (`#p-<domId>`) change page instead of jumping. */
 function followPageLinks(find: (idOrKey: string) => number, showIndex: (i: number) => void): void {
-  document.addEventListener('click', guard((event: MouseEvent) => {
-    const target = event.target as Element | null
-    const link = target && target.closest ? target.closest<HTMLAnchorElement>('a[href^="#p-"]') : null
-    if (!link || event.defaultPrevented || event.button !== 0) return
-    if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
-    const i = find((link.getAttribute('href') ?? '').slice(1))
-    if (i < 0) return
-    event.preventDefault()
-    showIndex(i)
-  }))
+  document.addEventListener(
+    'click',
+    guard((event: MouseEvent) => {
+      const target = event.target as Element | null
+      const link = target && target.closest ? target.closest<HTMLAnchorElement>('a[href^="#p-"]') : null
+      if (!link || event.defaultPrevented || event.button !== 0) return
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return
+      const i = find((link.getAttribute('href') ?? '').slice(1))
+      if (i < 0) return
+      event.preventDefault()
+      showIndex(i)
+    }),
+  )
 }
 
 /** Window resized, zoomed or text enlarged: tables may start or stop scrolling sideways. */
@@ -193,12 +202,18 @@ export function setupNav(options: NavOptions): Nav {
 
   for (const page of pages) if (options.seen.indexOf(page.key) >= 0) toc.markSeen(page)
   labelNewTabLinks(t)
-  prev?.addEventListener('click', guard(() => {
-    if (index > 0) showIndex(index - 1, false)
-  }))
-  next?.addEventListener('click', guard(() => {
-    if (index < pages.length - 1) showIndex(index + 1, false)
-  }))
+  prev?.addEventListener(
+    'click',
+    guard(() => {
+      if (index > 0) showIndex(index - 1, false)
+    }),
+  )
+  next?.addEventListener(
+    'click',
+    guard(() => {
+      if (index < pages.length - 1) showIndex(index + 1, false)
+    }),
+  )
   followPageLinks(find, (i) => showIndex(i, false))
   refitOnResize(() => pages[index], t)
   toc.wire()

@@ -68,12 +68,18 @@ function answerChanged(ctx: QuizContext, modules: Assessments, form: HTMLFormEle
 function wireQuestions(ctx: QuizContext, modules: Assessments): void {
   ctx.forms.forEach((form, id) => {
     const q = ctx.byId.get(id) as QuestionData
-    form.addEventListener('submit', guard((event: Event) => {
-      event.preventDefault()
-      // Enter in an assessment question does nothing; the module has one submit.
-      if (!q.scored) checkKnowledge(ctx, form, q)
-    }))
-    form.addEventListener('change', guard(() => answerChanged(ctx, modules, form, q)))
+    form.addEventListener(
+      'submit',
+      guard((event: Event) => {
+        event.preventDefault()
+        // Enter in an assessment question does nothing; the module has one submit.
+        if (!q.scored) checkKnowledge(ctx, form, q)
+      }),
+    )
+    form.addEventListener(
+      'change',
+      guard(() => answerChanged(ctx, modules, form, q)),
+    )
   })
 }
 

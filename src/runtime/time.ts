@@ -43,8 +43,5 @@ export function clockTime12(date: Date): string {
  * CMITime regex only accepts a zone after fractional seconds.
  */
 export function timestamp2004(date: Date): string {
-  return (
-    `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
-    `T${clockTime12(date)}`
-  )
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` + `T${clockTime12(date)}`
 }

@@ -68,10 +68,7 @@ export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[
     const answers = questions.map((q) => state.answers[q.key])
     if (submitted && answers.every((ans, i) => ans && isComplete(questions[i]!, ans.value))) {
       // Re-scored with the current right answers: fixing a wrong key re-scores (see answerRev).
-      earned = questions.reduce(
-        (sum, q, i) => sum + (judge(q, answers[i]!.value) === 'correct' ? q.points : 0),
-        0,
-      )
+      earned = questions.reduce((sum, q, i) => sum + (judge(q, answers[i]!.value) === 'correct' ? q.points : 0), 0)
     } else if (a && a.points !== null) {
       earned = Math.min(Math.max(a.points, 0), total)
     }
@@ -90,8 +87,7 @@ export function summarize(data: ScoData, state: LearnerState): Summary {
   const pagesSeen = state.seen.filter((k) => pageKeys.has(k)).length
   const pagesTotal = data.pages.length
   const progress = pagesTotal > 0 ? Math.min(1, pagesSeen / pagesTotal) : 1
-  const complete =
-    (!data.policy.allPages || pagesSeen >= pagesTotal) && state.time >= data.policy.minTimeSeconds
+  const complete = (!data.policy.allPages || pagesSeen >= pagesTotal) && state.time >= data.policy.minTimeSeconds
   const results = moduleResults(data, state)
   const assessed = results.length > 0
   const allSubmitted = assessed && results.every((r) => r.earned !== null)

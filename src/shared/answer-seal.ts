@@ -22,11 +22,17 @@
 
 // Bytes as a "binary string" (one char per byte): what btoa/atob and escape/unescape speak, in
 // browsers and in Node alike, and much smaller in the runtime than hand-written UTF-8 and base64.
-const utf8 = (text: string): number[] => unescape(encodeURIComponent(text)).split('').map((c) => c.charCodeAt(0))
+const utf8 = (text: string): number[] =>
+  unescape(encodeURIComponent(text))
+    .split('')
+    .map((c) => c.charCodeAt(0))
 /** Throws (URIError) on bytes that are not UTF-8. */
 const fromUtf8 = (bytes: number[]): string => decodeURIComponent(escape(String.fromCharCode(...bytes)))
 const toBase64 = (bytes: number[]): string => btoa(String.fromCharCode(...bytes))
-const fromBase64 = (text: string): number[] => atob(text).split('').map((c) => c.charCodeAt(0))
+const fromBase64 = (text: string): number[] =>
+  atob(text)
+    .split('')
+    .map((c) => c.charCodeAt(0))
 
 // FIPS 180-4 constants: fractional parts of the square roots (H) and cube roots (K) of the first
 // primes, computed rather than listed (unit-tested against node:crypto).

@@ -110,8 +110,7 @@ export interface ScoData {
 
 /* ---------- Reading it back ---------- */
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isString = (value: unknown): value is string => typeof value === 'string'
 const isNumber = (value: unknown): value is number => typeof value === 'number' && isFinite(value)
 const allOf = <T>(value: unknown, check: (item: unknown) => boolean): value is T[] => Array.isArray(value) && value.every(check)
@@ -146,8 +145,7 @@ export function scoDataProblem(value: unknown): string | null {
   if (value.version !== 'scorm12' && value.version !== 'scorm2004') return 'version'
   for (const field of ['courseId', 'courseVersion', 'scoId', 'title'] as const) if (!isString(value[field])) return field
   const policy = value.policy
-  if (!isObject(policy) || !isNumber(policy.passingScore) || typeof policy.allPages !== 'boolean' || !isNumber(policy.minTimeSeconds) || !isNumber(policy.attempts))
-    return 'policy'
+  if (!isObject(policy) || !isNumber(policy.passingScore) || typeof policy.allPages !== 'boolean' || !isNumber(policy.minTimeSeconds) || !isNumber(policy.attempts)) return 'policy'
   if (!allOf(value.modules, isModule)) return 'modules'
   if (!allOf(value.pages, isPage)) return 'pages'
   if (!allOf(value.questions, isQuestion)) return 'questions'

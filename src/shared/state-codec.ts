@@ -191,9 +191,7 @@ export function validAnswer(q: QuestionData, value: string): string | null {
 }
 
 function reading(verdict: StateVerdict, version: string, state = emptyState(), dropped: DroppedPart[] = []): StateReading {
-  const writable =
-    verdict === 'empty' || verdict === 'readable' || verdict === 'foreign' ||
-    (verdict === 'partial' && dropped.every((d) => COURSE_CHANGES.indexOf(d.reason) >= 0))
+  const writable = verdict === 'empty' || verdict === 'readable' || verdict === 'foreign' || (verdict === 'partial' && dropped.every((d) => COURSE_CHANGES.indexOf(d.reason) >= 0))
   return { verdict, state, dropped, version, writable }
 }
 
@@ -314,11 +312,7 @@ function readSections(sections: string[], data: ScoData, version: string): State
  * knowledge-check answers are left out (they are not scored) until it fits. The compiler checks
  * that the worst case fits, so this is a safety net, not a normal path.
  */
-export function encodeWithin(
-  state: LearnerState,
-  data: ScoData,
-  limit: number,
-): { text: string; dropped: string[] } {
+export function encodeWithin(state: LearnerState, data: ScoData, limit: number): { text: string; dropped: string[] } {
   let text = encode(state, data)
   const dropped: string[] = []
   if (text.length <= limit) return { text, dropped }

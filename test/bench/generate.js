@@ -30,86 +30,130 @@ export function prng(seed) {
 }
 
 const TOPICS = [
-  ['le projet numérique d\'établissement', 'projet numérique'],
-  ['l\'environnement numérique de travail', 'ENT'],
+  ["le projet numérique d'établissement", 'projet numérique'],
+  ["l'environnement numérique de travail", 'ENT'],
   ['la protection des données des élèves', 'protection des données'],
-  ['l\'accessibilité des ressources pédagogiques', 'accessibilité'],
-  ['l\'évaluation par compétences', 'évaluation'],
+  ["l'accessibilité des ressources pédagogiques", 'accessibilité'],
+  ["l'évaluation par compétences", 'évaluation'],
   ['la continuité pédagogique', 'continuité pédagogique'],
-  ['l\'éducation aux médias et à l\'information', 'EMI'],
+  ["l'éducation aux médias et à l'information", 'EMI'],
   ['le travail collaboratif entre enseignants', 'collaboration'],
   ['la sobriété numérique', 'sobriété numérique'],
-  ['l\'usage des tablettes en classe', 'tablettes'],
-  ['la cybersécurité de l\'établissement', 'cybersécurité'],
+  ["l'usage des tablettes en classe", 'tablettes'],
+  ["la cybersécurité de l'établissement", 'cybersécurité'],
   ['la relation avec les familles', 'relation aux familles'],
-  ['l\'inclusion des élèves à besoins particuliers', 'inclusion'],
+  ["l'inclusion des élèves à besoins particuliers", 'inclusion'],
   ['la formation continue des personnels', 'formation continue'],
   ['le pilotage par les indicateurs', 'indicateurs'],
   ['les ressources numériques du GAR', 'GAR'],
-  ['l\'intelligence artificielle en classe', 'intelligence artificielle'],
+  ["l'intelligence artificielle en classe", 'intelligence artificielle'],
   ['la gestion des identités numériques', 'identités numériques'],
   ['le numérique au service des apprentissages fondamentaux', 'apprentissages fondamentaux'],
   ['la communication de crise', 'communication de crise'],
 ]
 
 const ACTORS = [
-  'le chef d\'établissement', 'l\'IEN de circonscription', 'le référent numérique', 'le conseiller DANE',
-  'la collectivité de rattachement', 'le délégué à la protection des données', 'l\'équipe pédagogique',
-  'le conseil pédagogique', 'le professeur documentaliste', 'le conseil d\'administration',
-  'l\'équipe de direction', 'le directeur d\'école', 'le coordonnateur de réseau', 'le CPE',
+  "le chef d'établissement",
+  "l'IEN de circonscription",
+  'le référent numérique',
+  'le conseiller DANE',
+  'la collectivité de rattachement',
+  'le délégué à la protection des données',
+  "l'équipe pédagogique",
+  'le conseil pédagogique',
+  'le professeur documentaliste',
+  "le conseil d'administration",
+  "l'équipe de direction",
+  "le directeur d'école",
+  'le coordonnateur de réseau',
+  'le CPE',
 ]
 
 const VERBS = [
-  'doit vérifier', 'peut s\'appuyer sur', 'veille à documenter', 'organise', 'présente chaque année',
-  'arbitre', 'met à jour', 'accompagne', 'relit attentivement', 'fait valider', 'partage avec les équipes',
-  'inscrit au registre', 'planifie', 'évalue régulièrement',
+  'doit vérifier',
+  "peut s'appuyer sur",
+  'veille à documenter',
+  'organise',
+  'présente chaque année',
+  'arbitre',
+  'met à jour',
+  'accompagne',
+  'relit attentivement',
+  'fait valider',
+  'partage avec les équipes',
+  'inscrit au registre',
+  'planifie',
+  'évalue régulièrement',
 ]
 
 const OBJECTS = [
-  'la liste des services utilisés en classe', 'le plan de formation', 'les conditions générales d\'utilisation',
-  'les indicateurs de fréquentation', 'la charte d\'usage du numérique', 'le calendrier de déploiement',
-  'les habilitations des personnels', 'la fiche de traitement', 'le bilan de l\'année écoulée',
-  'les besoins exprimés par les enseignants', 'la convention avec l\'éditeur', 'les retours des familles',
-  'le protocole de sauvegarde', 'la procédure de signalement',
+  'la liste des services utilisés en classe',
+  'le plan de formation',
+  "les conditions générales d'utilisation",
+  'les indicateurs de fréquentation',
+  "la charte d'usage du numérique",
+  'le calendrier de déploiement',
+  'les habilitations des personnels',
+  'la fiche de traitement',
+  "le bilan de l'année écoulée",
+  'les besoins exprimés par les enseignants',
+  "la convention avec l'éditeur",
+  'les retours des familles',
+  'le protocole de sauvegarde',
+  'la procédure de signalement',
 ]
 
 const OPENERS = [
-  'Dans la pratique,', 'Au quotidien,', 'Concrètement,', 'Dès la rentrée,', 'En pratique,', 'Sur le terrain,',
-  'Avant toute décision,', 'Pour gagner du temps,', 'À l\'échelle de l\'établissement,', 'Dans le premier degré,',
-  'Dans le second degré,', 'Lorsque la situation l\'exige,',
+  'Dans la pratique,',
+  'Au quotidien,',
+  'Concrètement,',
+  'Dès la rentrée,',
+  'En pratique,',
+  'Sur le terrain,',
+  'Avant toute décision,',
+  'Pour gagner du temps,',
+  "À l'échelle de l'établissement,",
+  'Dans le premier degré,',
+  'Dans le second degré,',
+  "Lorsque la situation l'exige,",
 ]
 
 const CLOSERS = [
-  'afin que chacun sache à qui s\'adresser.', 'pour éviter les décisions prises dans l\'urgence.',
-  'ce qui facilite le dialogue avec la collectivité.', 'et en garde une trace écrite.',
-  'sans attendre la fin de l\'année scolaire.', 'en lien avec les orientations académiques.',
-  'ce qui rassure les familles comme les personnels.', 'pour que les élèves en tirent un bénéfice réel.',
-  'en s\'appuyant sur les ressources disponibles sur éduscol.', 'et en rend compte au conseil d\'administration.',
+  "afin que chacun sache à qui s'adresser.",
+  "pour éviter les décisions prises dans l'urgence.",
+  'ce qui facilite le dialogue avec la collectivité.',
+  'et en garde une trace écrite.',
+  "sans attendre la fin de l'année scolaire.",
+  'en lien avec les orientations académiques.',
+  'ce qui rassure les familles comme les personnels.',
+  'pour que les élèves en tirent un bénéfice réel.',
+  "en s'appuyant sur les ressources disponibles sur éduscol.",
+  "et en rend compte au conseil d'administration.",
 ]
 
 const FREE = [
-  'Le cadre réglementaire n\'est pas une fin en soi : il protège les élèves, les familles et les personnels.',
-  'Une décision bien documentée se défend plus facilement qu\'une décision prise oralement.',
-  'Les équipes adoptent plus volontiers un outil lorsqu\'elles ont été associées à son choix.',
-  'La question à poser n\'est pas « est-ce possible ? » mais « est-ce utile, et à quelles conditions ? ».',
-  'Un usage pédagogique réussi repose autant sur l\'organisation que sur la technique.',
+  "Le cadre réglementaire n'est pas une fin en soi : il protège les élèves, les familles et les personnels.",
+  "Une décision bien documentée se défend plus facilement qu'une décision prise oralement.",
+  "Les équipes adoptent plus volontiers un outil lorsqu'elles ont été associées à son choix.",
+  "La question à poser n'est pas « est-ce possible ? » mais « est-ce utile, et à quelles conditions ? ».",
+  "Un usage pédagogique réussi repose autant sur l'organisation que sur la technique.",
   'Les familles attendent une information claire, courte et régulière.',
-  'Un indicateur n\'a de sens que s\'il est comparé à un objectif fixé à l\'avance.',
-  'Mieux vaut un petit nombre de services bien maîtrisés qu\'une multitude d\'outils mal connus.',
-  'La sécurité repose d\'abord sur des gestes simples : mots de passe robustes, mises à jour, sauvegardes.',
+  "Un indicateur n'a de sens que s'il est comparé à un objectif fixé à l'avance.",
+  "Mieux vaut un petit nombre de services bien maîtrisés qu'une multitude d'outils mal connus.",
+  "La sécurité repose d'abord sur des gestes simples : mots de passe robustes, mises à jour, sauvegardes.",
   'Chaque acteur doit pouvoir dire, en une phrase, ce qui relève de sa responsabilité.',
-  'L\'expérience des établissements voisins est une ressource précieuse et souvent sous-utilisée.',
-  'Les élèves eux-mêmes peuvent être associés à l\'élaboration des règles d\'usage.',
+  "L'expérience des établissements voisins est une ressource précieuse et souvent sous-utilisée.",
+  "Les élèves eux-mêmes peuvent être associés à l'élaboration des règles d'usage.",
 ]
 
 const TERMS = [
-  ['Responsable de traitement', 'autorité qui détermine les finalités et les moyens d\'un traitement de données.'],
-  ['Service socle', 'service d\'identité ou d\'accès sur lequel s\'appuient les autres services numériques.'],
+  ['Responsable de traitement', "autorité qui détermine les finalités et les moyens d'un traitement de données."],
+  ['Service socle', "service d'identité ou d'accès sur lequel s'appuient les autres services numériques."],
   ['Interopérabilité', 'capacité de deux systèmes à échanger des données sans ressaisie.'],
   ['Registre', 'inventaire des traitements de données personnels tenu par le responsable de traitement.'],
-  ['Authentification unique', 'mécanisme qui permet de ne saisir ses identifiants qu\'une seule fois.'],
+  ['Authentification unique', "mécanisme qui permet de ne saisir ses identifiants qu'une seule fois."],
   ['Minimisation', 'principe qui limite les données collectées au strict nécessaire.'],
-  ['Plan de continuité', 'ensemble des mesures qui maintiennent l\'activité pendant une crise.'],
+  ['Plan de continuité', "ensemble des mesures qui maintiennent l'activité pendant une crise."],
   ['Usage raisonné', 'usage du numérique justifié par un objectif pédagogique explicite.'],
 ]
 
@@ -121,9 +165,14 @@ const LINKS = [
 ]
 
 const VIGILANCE = [
-  'informer les familles avant la mise en service', 'vérifier l\'inscription au registre', 'prévoir un temps de formation',
-  'garder une trace de la décision', 'associer le conseil pédagogique', 'tester avec un petit groupe d\'abord',
-  'vérifier l\'accessibilité', 'limiter les données collectées',
+  'informer les familles avant la mise en service',
+  "vérifier l'inscription au registre",
+  'prévoir un temps de formation',
+  'garder une trace de la décision',
+  'associer le conseil pédagogique',
+  "tester avec un petit groupe d'abord",
+  "vérifier l'accessibilité",
+  'limiter les données collectées',
 ]
 
 const MONTHS = ['septembre', 'octobre', 'novembre', 'décembre', 'janvier', 'février', 'mars', 'avril', 'mai', 'juin']
@@ -204,7 +253,7 @@ function table(rand, topic) {
 
 function callout(rand, topic) {
   const kind = pick(rand, ['a-retenir', 'attention', 'exemple'])
-  const title = kind === 'exemple' ? ` Un ${pick(rand, ['collège', 'lycée', 'groupe scolaire', 'réseau d\'écoles'])} : ${topic[1]}` : ''
+  const title = kind === 'exemple' ? ` Un ${pick(rand, ['collège', 'lycée', 'groupe scolaire', "réseau d'écoles"])} : ${topic[1]}` : ''
   return `::: ${kind}${title}\n${sentence(rand, topic)} ${sentence(rand, topic)}\n:::`
 }
 
@@ -231,11 +280,7 @@ function bullets(rand, topic) {
  */
 function question(rand, type, id, topic, points) {
   const head = `::: ${type} ${id}${points > 1 ? ` points=${points}` : ''}`
-  const feedback = [
-    `Correct : ${sentence(rand, topic)}`,
-    '',
-    `Incorrect : relisez les pages du module sur ce thème (${topic[1]}). ${pick(rand, FREE)}`,
-  ]
+  const feedback = [`Correct : ${sentence(rand, topic)}`, '', `Incorrect : relisez les pages du module sur ce thème (${topic[1]}). ${pick(rand, FREE)}`]
   let stem
   let items
   if (type === 'association') {
@@ -243,16 +288,15 @@ function question(rand, type, id, topic, points) {
     const n = 3 + Math.floor(rand() * 3)
     const start = Math.floor(rand() * ACTORS.length)
     items = []
-    for (let i = 0; i < n; i++) items.push(`- ${capitalize(ACTORS[(start + i) % ACTORS.length])} -> ${capitalize(VERBS[(start + 3 * i) % VERBS.length])} ${OBJECTS[(start + 5 * i) % OBJECTS.length]}`)
+    for (let i = 0; i < n; i++)
+      items.push(`- ${capitalize(ACTORS[(start + i) % ACTORS.length])} -> ${capitalize(VERBS[(start + 3 * i) % VERBS.length])} ${OBJECTS[(start + 5 * i) % OBJECTS.length]}`)
   } else if (type === 'vrai-faux') {
     stem = `${capitalize(pick(rand, ACTORS))} ${pick(rand, VERBS)} ${pick(rand, OBJECTS)} pour le thème « ${topic[1]} ».`
     const right = rand() < 0.5
     items = [`- [${right ? 'x' : ' '}] Vrai`, `- [${right ? ' ' : 'x'}] Faux`]
   } else {
     const multiple = type === 'qcm'
-    stem = multiple
-      ? `Pour ${topic[0]}, que fait ${pick(rand, ACTORS)} ?`
-      : `Pour ${topic[0]}, qui ${pick(rand, VERBS)} ${pick(rand, OBJECTS)} ?`
+    stem = multiple ? `Pour ${topic[0]}, que fait ${pick(rand, ACTORS)} ?` : `Pour ${topic[0]}, qui ${pick(rand, VERBS)} ${pick(rand, OBJECTS)} ?`
     const n = multiple ? 4 + Math.floor(rand() * 3) : 3 + Math.floor(rand() * 2)
     const right = new Set()
     const nRight = multiple ? 1 + Math.floor(rand() * 3) : 1
@@ -304,7 +348,12 @@ function moduleMarkdown(rand, index, { pages, questions }, withImage) {
   for (let p = 0; p < pages; p++) {
     const last = p === pages - 1
     if (last) {
-      out.push('## Évaluation {#evaluation .evaluation}', '', `Cette évaluation porte sur ${topic[0]}. Répondez à chaque question ; les retours s'affichent après votre réponse.`, '')
+      out.push(
+        '## Évaluation {#evaluation .evaluation}',
+        '',
+        `Cette évaluation porte sur ${topic[0]}. Répondez à chaque question ; les retours s'affichent après votre réponse.`,
+        '',
+      )
     } else {
       out.push(`## ${capitalize(pick(rand, OBJECTS))} : ${topic[1]} {#p${String(p + 1).padStart(2, '0')}}`, '')
       out.push(paragraph(rand, topic), '')
@@ -342,7 +391,12 @@ export async function generateCourse(dir, options) {
   const entries = []
   for (let i = 0; i < modules; i++) {
     const withImage = i % 10 === 9
-    const name = `${String(i + 1).padStart(3, '0')}-${TOPICS[i % TOPICS.length][1].normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-zA-Z0-9]+/g, '-').toLowerCase().replace(/^-|-$/g, '')}`
+    const name = `${String(i + 1).padStart(3, '0')}-${TOPICS[i % TOPICS.length][1]
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^a-zA-Z0-9]+/g, '-')
+      .toLowerCase()
+      .replace(/^-|-$/g, '')}`
     const markdown = moduleMarkdown(rand, i, { pages, questions }, withImage)
     if (withImage) {
       files[`${name}/index.md`] = markdown

@@ -103,7 +103,9 @@ export function summarizeProfile(profile) {
   return {
     sampledMs: ms(totalUs),
     wallMs: ms(profile.endTime - profile.startTime),
-    stages: STAGES.map((name) => ({ name, ms: ms(stageUs.get(name)), pct: pct(stageUs.get(name)), selfByBucket: within.has(name) ? sorted(within.get(name), 5) : [] })).filter((s) => s.ms > 0),
+    stages: STAGES.map((name) => ({ name, ms: ms(stageUs.get(name)), pct: pct(stageUs.get(name)), selfByBucket: within.has(name) ? sorted(within.get(name), 5) : [] })).filter(
+      (s) => s.ms > 0,
+    ),
     buckets: sorted(buckets, 15),
     functions: sorted(functions, 15),
   }

@@ -69,14 +69,19 @@ const QUICK = argv.includes('--quick')
 const SAMPLE_RUNS = QUICK ? 3 : 7
 const LARGE_RUNS = QUICK ? 1 : 5
 /** Course sizes for the scaling series (SCORM 1.2, sco: module): fewer runs where one build takes seconds. */
-const SCALING = QUICK ? [{ modules: 20, runs: 1 }, { modules: 50, runs: 1 }] : [
-  { modules: 20, runs: 5 },
-  { modules: 50, runs: 5 },
-  { modules: 100, runs: 5 },
-  { modules: 200, runs: 5 },
-  { modules: 500, runs: 3 },
-  { modules: 1000, runs: 3 },
-]
+const SCALING = QUICK
+  ? [
+      { modules: 20, runs: 1 },
+      { modules: 50, runs: 1 },
+    ]
+  : [
+      { modules: 20, runs: 5 },
+      { modules: 50, runs: 5 },
+      { modules: 100, runs: 5 },
+      { modules: 200, runs: 5 },
+      { modules: 500, runs: 3 },
+      { modules: 1000, runs: 3 },
+    ]
 
 /** The targets, in one place. */
 const TARGET = {
@@ -114,9 +119,7 @@ async function runNode(args, { nodeFlags = [] } = {}) {
   const id = Math.random().toString(36).slice(2)
   const rssFile = join(scratch, `rss-${id}.txt`)
   const command = HAS_GNU_TIME ? TIME_BIN : process.execPath
-  const full = HAS_GNU_TIME
-    ? ['-v', '-o', rssFile, process.execPath, ...nodeFlags, ...args]
-    : ['-r', join(HERE, 'children/rss-probe.cjs'), ...nodeFlags, ...args]
+  const full = HAS_GNU_TIME ? ['-v', '-o', rssFile, process.execPath, ...nodeFlags, ...args] : ['-r', join(HERE, 'children/rss-probe.cjs'), ...nodeFlags, ...args]
   const env = { ...process.env, PARCOURS_BENCH_RSS_FILE: rssFile, NODE_OPTIONS: '' }
   const start = process.hrtime.bigint()
   const { code, stdout, stderr } = await new Promise((resolve, reject) => {
@@ -415,7 +418,7 @@ async function cpuBusyPercent() {
   const a = sum()
   await new Promise((resolve) => setTimeout(resolve, 1000))
   const b = sum()
-  return round((100 * (1 - (b.idle - a.idle) / Math.max(1, b.total - a.total))), 0)
+  return round(100 * (1 - (b.idle - a.idle) / Math.max(1, b.total - a.total)), 0)
 }
 
 /** Fingerprint of what the children run (lib + lib/runtime): another `npm run build` during the bench changes it. */
@@ -423,8 +426,16 @@ async function distFingerprint() {
   const hash = createHash('sha256')
   for (const dir of [LIB, RUNTIME]) {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true })
-    const files = entries.filter((e) => e.isFile() && !e.name.endsWith('.map')).map((e) => join(e.parentPath ?? e.path, e.name)).sort()
-    for (const f of files) hash.update(f).update('\0').update(await readFile(f)).update('\0')
+    const files = entries
+      .filter((e) => e.isFile() && !e.name.endsWith('.map'))
+      .map((e) => join(e.parentPath ?? e.path, e.name))
+      .sort()
+    for (const f of files)
+      hash
+        .update(f)
+        .update('\0')
+        .update(await readFile(f))
+        .update('\0')
   }
   return hash.digest('hex').slice(0, 16)
 }
@@ -562,33 +573,50 @@ async function main() {
       row(`build, wall time incl. Node start-up (median of ${runs})`, ms(m.cli.medianMs), wallTarget ? `< ${ms(wallTarget)}` : '', wallTarget ? m.cli.medianMs < wallTarget : null)
       row('  min / max', `${ms(m.cli.minMs)} / ${ms(m.cli.maxMs)}`)
       row(`floor: read sources + deflate -9 + write (median of ${runs})`, ms(m.floor.medianMs))
-      row('build / floor (ratio of medians)', `${m.ratio.toFixed(2)}×${m.cpuRatio ? ` (CPU ${m.cpuRatio.toFixed(2)}×)` : ''}`, `≤ ${TARGET.buildFloorRatio}×`, m.ratio <= TARGET.buildFloorRatio)
+      row(
+        'build / floor (ratio of medians)',
+        `${m.ratio.toFixed(2)}×${m.cpuRatio ? ` (CPU ${m.cpuRatio.toFixed(2)}×)` : ''}`,
+        `≤ ${TARGET.buildFloorRatio}×`,
+        m.ratio <= TARGET.buildFloorRatio,
+      )
       note(`per-pair ratios (build run i / floor run i, interleaved): ${m.pairRatios.join(', ')}`)
       row('peak RSS, build (max of the runs)', mb(m.cli.peakRssMB))
       row('package size (zip)', kb(m.cli.zipBytes))
       row('same zip bytes on every run', m.cli.identicalZips ? 'yes' : 'NO', '', m.cli.identicalZips ? null : false)
       const c = m.compiled
       note(`in process, one run: read ${ms(c.stagesMs.read)}, compile() ${ms(c.stagesMs.compile)}, zipFiles() ${ms(c.stagesMs.zip)}`)
-      note(`${c.scos} SCO(s), ${c.pages} pages, ${c.questions} questions, ${c.files} files, ${(c.outputBytes / 2 ** 20).toFixed(1)} MiB unzipped; floor read ${(m.floor.sourceBytes / 2 ** 20).toFixed(1)} MiB of sources`)
+      note(
+        `${c.scos} SCO(s), ${c.pages} pages, ${c.questions} questions, ${c.files} files, ${(c.outputBytes / 2 ** 20).toFixed(1)} MiB unzipped; floor read ${(m.floor.sourceBytes / 2 ** 20).toFixed(1)} MiB of sources`,
+      )
     }
     section('Sample course (content/) → SCORM 1.2, real CLI against the floor, fresh processes')
     if (results.sample) floorRows(results.sample, SAMPLE_RUNS, TARGET.sampleWallMs)
     else row('sample course build', `error: ${results.errors.sample.split('\n')[0]}`, `< ${ms(TARGET.sampleWallMs)}`, false)
 
     for (const format of ['scorm12', 'scorm2004']) {
-      section(`Large course (${LARGE.modules} modules × ${LARGE.pages} pages × ${LARGE.questions} questions, sco: module) → ${format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}, real CLI against the floor`)
+      section(
+        `Large course (${LARGE.modules} modules × ${LARGE.pages} pages × ${LARGE.questions} questions, sco: module) → ${format === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}, real CLI against the floor`,
+      )
       const l = results.large[format]
       if (l) floorRows(l, LARGE_RUNS, TARGET.largeWallMs)
       else row('build', `error: ${results.errors[`large.${format}`].split('\n')[0]}`, `< ${ms(TARGET.largeWallMs)}`, false)
     }
-    if (results.largeCourse) note(`generated course: ${(results.largeCourse.bytes / 2 ** 20).toFixed(1)} MiB of Markdown/YAML/PNG in ${results.largeCourse.files} files, fingerprint ${results.largeCourse.fingerprint} (same on every run)`)
+    if (results.largeCourse)
+      note(
+        `generated course: ${(results.largeCourse.bytes / 2 ** 20).toFixed(1)} MiB of Markdown/YAML/PNG in ${results.largeCourse.files} files, fingerprint ${results.largeCourse.fingerprint} (same on every run)`,
+      )
 
     section(`Scaling: ${LARGE.pages} pages × ${LARGE.questions} questions per module, sco: module, SCORM 1.2, real CLI`)
     const sc = results.scaling
     if (sc) {
       for (const p of sc.points) {
         const is1000 = p.modules === 1000
-        row(`${p.modules} modules (median of ${p.runs}), peak RSS`, `${ms(p.medianMs)}, ${mb(p.peakRssMB)}`, is1000 ? `< ${TARGET.rss1000MB} MB` : '', is1000 ? (p.peakRssMB === null ? 'n/m' : p.peakRssMB < TARGET.rss1000MB) : null)
+        row(
+          `${p.modules} modules (median of ${p.runs}), peak RSS`,
+          `${ms(p.medianMs)}, ${mb(p.peakRssMB)}`,
+          is1000 ? `< ${TARGET.rss1000MB} MB` : '',
+          is1000 ? (p.peakRssMB === null ? 'n/m' : p.peakRssMB < TARGET.rss1000MB) : null,
+        )
       }
       row('time per module (least squares)', `${sc.msPerModule} ms (+ ${ms(sc.msIntercept)} fixed)`)
       if (sc.rssMBPerModule !== null) row('peak RSS per module (least squares)', `${(sc.rssMBPerModule * 1024).toFixed(0)} KiB (+ ${sc.rssMBIntercept} MB fixed)`)
@@ -614,7 +642,12 @@ async function main() {
       const css = rt['parcours.css']
       row('parcours.js gzipped', kb(js.gzipBytes))
       row('parcours.css gzipped', kb(css.gzipBytes))
-      row('JS + CSS gzipped', kb(js.gzipBytes + css.gzipBytes), `< ${TARGET.runtimeGzipBytes / 1024} KiB`, rt.placeholder ? 'n/m' : js.gzipBytes + css.gzipBytes < TARGET.runtimeGzipBytes)
+      row(
+        'JS + CSS gzipped',
+        kb(js.gzipBytes + css.gzipBytes),
+        `< ${TARGET.runtimeGzipBytes / 1024} KiB`,
+        rt.placeholder ? 'n/m' : js.gzipBytes + css.gzipBytes < TARGET.runtimeGzipBytes,
+      )
       note(`uncompressed: parcours.js ${js.bytes.toLocaleString('en-US')} B, parcours.css ${css.bytes.toLocaleString('en-US')} B`)
       if (rt.placeholder) note('PLACEHOLDER runtime: real numbers once scripts/build-runtime.js builds it')
     }
@@ -625,8 +658,18 @@ async function main() {
       const m = st.module50x40
       row(`worst case, ${m.pages}-page ${m.questions}-question module`, m.worstCase, `< ${TARGET.suspendLimit}`, m.worstCase < TARGET.suspendLimit)
       if (m.scorm12Refused) row('  (SCORM 1.2 build refused it)', m.scorm12Refused.join(', '), '', false)
-      row(`worst case, sample course SCO (${st.sample.pages} pages, ${st.sample.questions} q.)`, st.sample.worstCase, `< ${TARGET.suspendLimit}`, st.sample.worstCase < TARGET.suspendLimit)
-      row('sample after completion, synthetic (encode())', st.sample.syntheticCompleted, `< ${TARGET.sampleCompletedState}`, st.sample.syntheticCompleted < TARGET.sampleCompletedState)
+      row(
+        `worst case, sample course SCO (${st.sample.pages} pages, ${st.sample.questions} q.)`,
+        st.sample.worstCase,
+        `< ${TARGET.suspendLimit}`,
+        st.sample.worstCase < TARGET.suspendLimit,
+      )
+      row(
+        'sample after completion, synthetic (encode())',
+        st.sample.syntheticCompleted,
+        `< ${TARGET.sampleCompletedState}`,
+        st.sample.syntheticCompleted < TARGET.sampleCompletedState,
+      )
       const one = st.singleSco.scorm12
       row(
         'large course as ONE SCO, SCORM 1.2',
@@ -635,8 +678,12 @@ async function main() {
         !one.accepted && one.codes.includes('state/too-large'),
       )
       const two = st.singleSco.scorm2004
-      row('large course as ONE SCO, SCORM 2004', two.accepted ? `accepted, worst case ${two.worstCase}` : `refused: ${two.codes.join(', ')}${two.size ? ` ${two.size} > ${two.limit}` : ''}`, '(limit 64000)')
-      note('sco: course with 2000 pages × 4-character page keys cannot fit SCORM 1.2\'s 4096: hence sco: module for the large course')
+      row(
+        'large course as ONE SCO, SCORM 2004',
+        two.accepted ? `accepted, worst case ${two.worstCase}` : `refused: ${two.codes.join(', ')}${two.size ? ` ${two.size} > ${two.limit}` : ''}`,
+        '(limit 64000)',
+      )
+      note("sco: course with 2000 pages × 4-character page keys cannot fit SCORM 1.2's 4096: hence sco: module for the large course")
     } else {
       row('worst case, 50-page 40-question module', `not available: ${st?.reason ?? results.errors.state}`, `< ${TARGET.suspendLimit}`, 'n/m')
       row('worst case, sample course SCO', 'not available', `< ${TARGET.suspendLimit}`, 'n/m')

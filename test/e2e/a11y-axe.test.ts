@@ -125,7 +125,10 @@ describe('axe-core: 0 violations', () => {
     await check(page, sco, 'assessment, unanswered')
     await learner.submitAssessment('tout')
     await check(page, sco, 'assessment, submitted incomplete')
-    const failed = await learner.takeAssessment('tout', scored.map((q) => q.id))
+    const failed = await learner.takeAssessment(
+      'tout',
+      scored.map((q) => q.id),
+    )
     expect(failed).toMatch(/non réussie/)
     expect(await sco.locator('.pc-retry').isVisible()).toBe(true)
     await check(page, sco, 'assessment, failed (retry offered)')
@@ -168,7 +171,7 @@ describe('axe-core: 0 violations', () => {
     expectClean('no-LMS notice')
   })
 
-  it('on the trainer\'s answer key (its own file, outside the package)', async () => {
+  it("on the trainer's answer key (its own file, outside the package)", async () => {
     const page = await t.page()
     await page.setContent(await buildAnswerKey(A11Y_COURSE))
     expect(await page.locator('.pk-question').count()).toBeGreaterThan(0)
@@ -182,7 +185,10 @@ describe('axe-core: 0 violations', () => {
     expect(await sco.locator('html').getAttribute('lang')).toBe('en')
     const learner = new Learner(sco)
     await check(page, sco, 'English content page', ['light'])
-    const failed = await learner.takeAssessment('tout', (await learner.data()).questions.filter((q) => q.scored).map((q) => q.id))
+    const failed = await learner.takeAssessment(
+      'tout',
+      (await learner.data()).questions.filter((q) => q.scored).map((q) => q.id),
+    )
     expect(failed).toMatch(/not passed/)
     await check(page, sco, 'English assessment failed', ['light'])
     expectClean('English')

@@ -29,11 +29,7 @@ export async function resultsDir(name: string): Promise<string> {
 }
 
 /** Compiles a course folder in-process and returns the package's files (what the test LMS serves). */
-export async function buildPackage(
-  dir?: string,
-  format: ScormVersion = 'scorm12',
-  patch: Parameters<typeof loadTree>[1] = {},
-): Promise<Map<string, Buffer>> {
+export async function buildPackage(dir?: string, format: ScormVersion = 'scorm12', patch: Parameters<typeof loadTree>[1] = {}): Promise<Map<string, Buffer>> {
   const { zip } = await compileToZip(await loadTree(dir, patch), format)
   return unzipPackage(zip)
 }
@@ -86,7 +82,10 @@ export type Rgba = [number, number, number, number]
 export function parseColor(css: string): Rgba | null {
   const m = /^rgba?\(([^)]+)\)$/.exec(css.trim())
   if (!m) return null
-  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number)
+  const parts = m[1]!
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number)
   return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1]
 }
 
@@ -126,25 +125,27 @@ export interface Colors {
  * is actually painted behind it.
  */
 export async function colorsOf(surface: Surface, selector: string): Promise<Colors> {
-  return surface.evaluate((sel: string) => {
-    const el = document.querySelector(sel)
-    if (!el) throw new Error(`no element ${sel}`)
-    const layers: string[] = []
-    for (let node = el; node; node = node.parentElement) {
-      const bg = getComputedStyle(node).backgroundColor
-      layers.push(bg)
-      if (/^rgb\(/.test(bg)) break
-    }
-    layers.push(getComputedStyle(document.documentElement).backgroundColor)
-    const s = getComputedStyle(el)
-    return {
-      color: s.color,
-      background: JSON.stringify(layers),
-      border: ['Top', 'Right', 'Bottom', 'Left'].map((side) => ({ color: s[`border${side}Color`], width: parseFloat(s[`border${side}Width`]) })),
-      outline: { style: s.outlineStyle, color: s.outlineColor, width: parseFloat(s.outlineWidth), offset: parseFloat(s.outlineOffset) },
-      boxShadow: s.boxShadow,
-    }
-  }, selector).then((c) => ({ ...c, background: flatten(JSON.parse(c.background) as string[]) }))
+  return surface
+    .evaluate((sel: string) => {
+      const el = document.querySelector(sel)
+      if (!el) throw new Error(`no element ${sel}`)
+      const layers: string[] = []
+      for (let node = el; node; node = node.parentElement) {
+        const bg = getComputedStyle(node).backgroundColor
+        layers.push(bg)
+        if (/^rgb\(/.test(bg)) break
+      }
+      layers.push(getComputedStyle(document.documentElement).backgroundColor)
+      const s = getComputedStyle(el)
+      return {
+        color: s.color,
+        background: JSON.stringify(layers),
+        border: ['Top', 'Right', 'Bottom', 'Left'].map((side) => ({ color: s[`border${side}Color`], width: parseFloat(s[`border${side}Width`]) })),
+        outline: { style: s.outlineStyle, color: s.outlineColor, width: parseFloat(s.outlineWidth), offset: parseFloat(s.outlineOffset) },
+        boxShadow: s.boxShadow,
+      }
+    }, selector)
+    .then((c) => ({ ...c, background: flatten(JSON.parse(c.background) as string[]) }))
 }
 
 /** Composites background layers (element first) down to an opaque colour; the canvas is white if all are transparent. */
@@ -154,7 +155,10 @@ function flatten(layers: string[]): string {
     const c = parseColor(layer)
     if (c && c[3] > 0) color = composite(c, color)
   }
-  return `rgb(${color.slice(0, 3).map((v) => Math.round(v)).join(', ')})`
+  return `rgb(${color
+    .slice(0, 3)
+    .map((v) => Math.round(v))
+    .join(', ')})`
 }
 
 export function ratio(fg: string, bg: string): number {
@@ -257,8 +261,20 @@ export function decodePng(png: Buffer): { width: number; height: number; rgba: U
       const b = prev[i]!
       const c = i >= channels ? prev[i - channels]! : 0
       const p = a + b - c
-      const pred = filter === 0 ? 0 : filter === 1 ? a : filter === 2 ? b : filter === 3 ? (a + b) >> 1
-        : Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c
+      const pred =
+        filter === 0
+          ? 0
+          : filter === 1
+            ? a
+            : filter === 2
+              ? b
+              : filter === 3
+                ? (a + b) >> 1
+                : Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+                  ? a
+                  : Math.abs(p - b) <= Math.abs(p - c)
+                    ? b
+                    : c
       cur[i] = (line[i]! + pred) & 0xff
     }
     for (let x = 0; x < width; x++) {

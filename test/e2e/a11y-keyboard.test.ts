@@ -193,7 +193,9 @@ describe('keyboard only', () => {
     const structure = await host.evaluate(() =>
       [...document.querySelectorAll('form.pc-question')].map((f: any) => ({
         legend: (f.querySelector('fieldset > legend')?.textContent ?? '').trim().length > 0,
-        controls: [...f.querySelectorAll('fieldset input, fieldset select')].map((c: any) => c.type ?? c.tagName).filter((x: string) => !['radio', 'checkbox', 'select-one'].includes(x)),
+        controls: [...f.querySelectorAll('fieldset input, fieldset select')]
+          .map((c: any) => c.type ?? c.tagName)
+          .filter((x: string) => !['radio', 'checkbox', 'select-one'].includes(x)),
         roles: f.querySelectorAll('[role], [draggable="true"]').length - f.querySelectorAll('.pc-verdict[role="status"]').length,
       })),
     )

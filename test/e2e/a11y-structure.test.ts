@@ -68,11 +68,7 @@ function failures(): string[] {
 }
 
 async function visibleHeadings(sco: Frame | Page): Promise<number[]> {
-  return sco.evaluate(() =>
-    [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
-      .filter((h: any) => h.getClientRects().length > 0)
-      .map((h: any) => Number(h.tagName[1])),
-  )
+  return sco.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h: any) => h.getClientRects().length > 0).map((h: any) => Number(h.tagName[1])))
 }
 
 describe('language and structure', () => {
@@ -194,7 +190,10 @@ describe('contrast of the default theme, light and dark', () => {
       const question = await colorsOf(sco, `#q-${single.id}`)
       record(s, 'question box border', question.border[0]!.color, await around(sco, `#q-${single.id}`), 'ui')
       // Native radio and checkbox, unchecked: their border against the page, from the pixels.
-      for (const [name, selector] of [['radio (unchecked) border', `#q-${single.id} input`], ['checkbox (unchecked) border', `#q-${multiple.id} input`]] as const) {
+      for (const [name, selector] of [
+        ['radio (unchecked) border', `#q-${single.id} input`],
+        ['checkbox (unchecked) border', `#q-${multiple.id} input`],
+      ] as const) {
         const bg = await around(sco, selector)
         const shot = await sco.locator(selector).first().screenshot()
         const px = maxContrastInImage(shot, bg)
@@ -211,7 +210,7 @@ describe('contrast of the default theme, light and dark', () => {
       await textContrast(sco, s, 'feedback text', `#q-${single.id} .pc-feedback-wrong p`)
       const shot = await sco.locator(`#q-${single.id} input:checked`).screenshot()
       const bg = await around(sco, `#q-${single.id} input:checked`)
-      record(s, 'radio (checked) mark', (maxContrastInImage(shot, bg)).color, bg, 'ui')
+      record(s, 'radio (checked) mark', maxContrastInImage(shot, bg).color, bg, 'ui')
     })
 
     // Focus ring, reached with the keyboard (Shift+Tab from the check button of the next question).
@@ -231,7 +230,10 @@ describe('contrast of the default theme, light and dark', () => {
 
     // Assessment results: failed (retry offered), then passed.
     const scored = data.questions.filter((q) => q.scored)
-    await learner.takeAssessment('tout', scored.map((q) => q.id))
+    await learner.takeAssessment(
+      'tout',
+      scored.map((q) => q.id),
+    )
     await each(async (s) => {
       await textContrast(sco, s, 'result "failed"', '.pc-result')
       await textContrast(sco, s, 'attempts left (muted)', '.pc-attempts')
@@ -280,9 +282,9 @@ describe('no information by colour alone', () => {
     const learner = new Learner(sco)
     const data = await learner.data()
     // Callouts: a text label each, different line styles.
-    const callouts = await sco.locator('.pc-callout').evaluateAll((els: any[]) =>
-      els.map((e) => [e.querySelector('.pc-callout-title strong')?.textContent ?? '', getComputedStyle(e).borderLeftStyle]),
-    )
+    const callouts = await sco
+      .locator('.pc-callout')
+      .evaluateAll((els: any[]) => els.map((e) => [e.querySelector('.pc-callout-title strong')?.textContent ?? '', getComputedStyle(e).borderLeftStyle]))
     expect(callouts).toEqual([
       ['À retenir', 'solid'],
       ['Attention', 'double'],
@@ -305,13 +307,17 @@ describe('no information by colour alone', () => {
     await learner.check(right!)
     await learner.answer(wrong!, wrongAnswer(wrong!))
     await learner.check(wrong!)
-    const verdict = async (id: string) =>
-      sco.locator(`#q-${id} .pc-verdict`).evaluate((v: any) => [v.textContent, getComputedStyle(v, '::before').content])
+    const verdict = async (id: string) => sco.locator(`#q-${id} .pc-verdict`).evaluate((v: any) => [v.textContent, getComputedStyle(v, '::before').content])
     expect(await verdict(right!.id)).toEqual(['Bonne réponse.', expect.stringContaining('✓')])
     expect((await verdict(wrong!.id))[0]).toMatch(/^Réponse (incorrecte|incomplète)\.$/)
     expect((await verdict(wrong!.id))[1]).toContain('✗')
     // Results say "passed" / "not passed".
-    expect(await learner.takeAssessment('tout', data.questions.filter((q) => q.scored).map((q) => q.id))).toMatch(/Évaluation non réussie\./)
+    expect(
+      await learner.takeAssessment(
+        'tout',
+        data.questions.filter((q) => q.scored).map((q) => q.id),
+      ),
+    ).toMatch(/Évaluation non réussie\./)
   })
 })
 
@@ -324,7 +330,7 @@ describe('motion', () => {
       w.__scrolls = []
       const into = w.Element.prototype.scrollIntoView
       w.Element.prototype.scrollIntoView = function (this: unknown, arg: any) {
-        w.__scrolls.push(typeof arg === 'object' && arg ? arg.behavior ?? 'auto' : 'auto')
+        w.__scrolls.push(typeof arg === 'object' && arg ? (arg.behavior ?? 'auto') : 'auto')
         return into.call(this, arg)
       }
     })
@@ -386,7 +392,8 @@ describe('text resized to 200 %', () => {
           }
           // Text pushed out of the window.
           const r = el.getBoundingClientRect()
-          if (r.right > window.innerWidth + 1 && !el.closest('table, pre') && s.position !== 'absolute') out.push(`overflows the window: ${el.tagName}.${el.className} (${Math.round(r.right)})`)
+          if (r.right > window.innerWidth + 1 && !el.closest('table, pre') && s.position !== 'absolute')
+            out.push(`overflows the window: ${el.tagName}.${el.className} (${Math.round(r.right)})`)
         }
         return out
       })
@@ -416,7 +423,10 @@ describe('text resized to 200 %', () => {
       await learner.check(q)
     }
     await inspect(frame, 'questions with feedback')
-    await learner.takeAssessment('tout', data.questions.filter((q) => q.scored).map((q) => q.id))
+    await learner.takeAssessment(
+      'tout',
+      data.questions.filter((q) => q.scored).map((q) => q.id),
+    )
     await inspect(frame, 'assessment failed')
     t.lms.failNextCommits(50, { learner: 'zoom', pkg: 'a11y' })
     await learner.next()

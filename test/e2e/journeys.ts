@@ -15,8 +15,30 @@ import { useLms } from '../helpers/lms/vitest.js'
 
 /** The data-model names of each version, so that one journey reads the same for both. */
 const CMI = {
-  scorm12: { location: 'cmi.core.lesson_location', status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', exit: 'cmi.core.exit', sessionTime: 'cmi.core.session_time', entry: 'cmi.core.entry', finish: 'LMSFinish', commit: 'LMSCommit', initialize: 'LMSInitialize', result: { correct: 'correct', wrong: 'wrong' } },
-  scorm2004: { location: 'cmi.location', status: 'cmi.success_status', raw: 'cmi.score.raw', exit: 'cmi.exit', sessionTime: 'cmi.session_time', entry: 'cmi.entry', finish: 'Terminate', commit: 'Commit', initialize: 'Initialize', result: { correct: 'correct', wrong: 'incorrect' } },
+  scorm12: {
+    location: 'cmi.core.lesson_location',
+    status: 'cmi.core.lesson_status',
+    raw: 'cmi.core.score.raw',
+    exit: 'cmi.core.exit',
+    sessionTime: 'cmi.core.session_time',
+    entry: 'cmi.core.entry',
+    finish: 'LMSFinish',
+    commit: 'LMSCommit',
+    initialize: 'LMSInitialize',
+    result: { correct: 'correct', wrong: 'wrong' },
+  },
+  scorm2004: {
+    location: 'cmi.location',
+    status: 'cmi.success_status',
+    raw: 'cmi.score.raw',
+    exit: 'cmi.exit',
+    sessionTime: 'cmi.session_time',
+    entry: 'cmi.entry',
+    finish: 'Terminate',
+    commit: 'Commit',
+    initialize: 'Initialize',
+    result: { correct: 'correct', wrong: 'incorrect' },
+  },
 } as const
 
 const SESSION_TIME = { scorm12: /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/, scorm2004: /^P(?:\d+D)?T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d{1,2})?S)?$/ }
@@ -83,13 +105,21 @@ export function journeys(version: ScormVersion): void {
       expect(tracks[cmi.status]).toBe('passed')
       expect(tracks[cmi.raw]).toBe('100')
       // The session time the SCO sent (write-only: read from the call log), and the total Moodle kept.
-      const sessionTimes = t.lms.calls('alice', 'course').filter((c) => c.args[0] === cmi.sessionTime).map((c) => String(c.args[1]))
+      const sessionTimes = t.lms
+        .calls('alice', 'course')
+        .filter((c) => c.args[0] === cmi.sessionTime)
+        .map((c) => String(c.args[1]))
       expect(sessionTimes.length).toBeGreaterThan(0)
       for (const value of sessionTimes) expect(value).toMatch(SESSION_TIME[version])
       expect(tracks[version === 'scorm12' ? 'cmi.core.total_time' : 'cmi.total_time']).toMatch(SESSION_TIME[version])
       if (version === 'scorm12') {
         // min/max as sent (the LMS's own default for max is already 100, so it stores no change).
-        const sent = (element: string) => t.lms.calls('alice', 'course').filter((c) => c.args[0] === element).map((c) => c.args[1]).pop()
+        const sent = (element: string) =>
+          t.lms
+            .calls('alice', 'course')
+            .filter((c) => c.args[0] === element)
+            .map((c) => c.args[1])
+            .pop()
         expect(sent('cmi.core.score.min')).toBe('0')
         expect(sent('cmi.core.score.max')).toBe('100')
         expect(tracks[cmi.exit]).toBe('')
@@ -101,12 +131,18 @@ export function journeys(version: ScormVersion): void {
       }
       // Every scored question reached the LMS as an interaction a tutor can read.
       const scored = data.questions.filter((q) => q.scored)
-      const ids = Object.entries(tracks).filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k)).map(([, v]) => v)
+      const ids = Object.entries(tracks)
+        .filter(([k]) => /^cmi\.interactions\.\d+\.id$/.test(k))
+        .map(([, v]) => v)
       expect(new Set(ids)).toEqual(new Set(scored.map((q) => q.id)))
-      const results = Object.entries(tracks).filter(([k]) => /^cmi\.interactions\.\d+\.result$/.test(k)).map(([, v]) => v)
+      const results = Object.entries(tracks)
+        .filter(([k]) => /^cmi\.interactions\.\d+\.result$/.test(k))
+        .map(([, v]) => v)
       expect(new Set(results)).toEqual(new Set([cmi.result.correct]))
       if (version === 'scorm2004') {
-        const descriptions = Object.entries(tracks).filter(([k]) => /^cmi\.interactions\.\d+\.description$/.test(k)).map(([, v]) => v)
+        const descriptions = Object.entries(tracks)
+          .filter(([k]) => /^cmi\.interactions\.\d+\.description$/.test(k))
+          .map(([, v]) => v)
         // The stem as plain text on one line (line breaks and runs of spaces collapsed), 250 characters at most.
         expect(descriptions).toContain(scored[0]!.text.replace(/\s+/g, ' ').trim().slice(0, 250))
       }
@@ -117,10 +153,17 @@ export function journeys(version: ScormVersion): void {
       const setters = ['LMSSetValue', 'SetValue']
       const getters = ['LMSGetValue', 'GetValue']
       // The bench reports SCORM 1.2, the default format (both are asserted above).
-      if (version === 'scorm12') await writeBrowserMetrics({
-        sampleSuspendDataAfterCompletion: { length: suspend.length, format: version },
-        lmsCallsPerNavigation: { commit: commitsPerNavigation, setValue: count(setters), getValue: count(getters), other: navigation.length - commitsPerNavigation - count(setters) - count(getters), format: version },
-      })
+      if (version === 'scorm12')
+        await writeBrowserMetrics({
+          sampleSuspendDataAfterCompletion: { length: suspend.length, format: version },
+          lmsCallsPerNavigation: {
+            commit: commitsPerNavigation,
+            setValue: count(setters),
+            getValue: count(getters),
+            other: navigation.length - commitsPerNavigation - count(setters) - count(getters),
+            format: version,
+          },
+        })
     })
 
     it('fails, retries and passes', async () => {
@@ -145,7 +188,9 @@ export function journeys(version: ScormVersion): void {
       expect(passed[cmi.status]).toBe('passed')
       expect(passed[cmi.raw]).toBe('100')
       // Both attempts are in the interactions report: the wrong answers, then the right ones.
-      const results = Object.entries(passed).filter(([k]) => /^cmi\.interactions\.\d+\.result$/.test(k)).map(([, v]) => v)
+      const results = Object.entries(passed)
+        .filter(([k]) => /^cmi\.interactions\.\d+\.result$/.test(k))
+        .map(([, v]) => v)
       expect(results.filter((r) => r === cmi.result.wrong).length).toBe(wrong.length)
       expectClean('bob')
     })
@@ -234,7 +279,7 @@ export function journeys(version: ScormVersion): void {
       for (const token of check.correct) expect(await page.locator(`#q-${check.id} input[value="${token}"]`).isChecked()).toBe(true)
     })
 
-    it('in review mode, shows the learner\'s progress and writes nothing back', async () => {
+    it("in review mode, shows the learner's progress and writes nothing back", async () => {
       const first = await launch('gina')
       const data = await first.learn.data()
       await first.learn.goTo(data.pages[2]!.id)

@@ -143,7 +143,10 @@ describe('on a phone (320×640)', () => {
     await learner.goTo('tout/evaluation')
     await inspect(page, 'assessment')
     const scored = data.questions.filter((q) => q.scored)
-    await learner.takeAssessment('tout', scored.map((q) => q.id))
+    await learner.takeAssessment(
+      'tout',
+      scored.map((q) => q.id),
+    )
     await inspect(page, 'assessment-failed')
     await learner.retry('tout')
     await learner.takeAssessment('tout')
@@ -227,7 +230,11 @@ describe('inside the LMS', () => {
 })
 
 describe('print', () => {
-  const normalise = (text: string) => text.replace(/\u00ad/g, '').replace(/-\n(?=\p{Ll})/gu, '').replace(/\s+/g, ' ')
+  const normalise = (text: string) =>
+    text
+      .replace(/\u00ad/g, '')
+      .replace(/-\n(?=\p{Ll})/gu, '')
+      .replace(/\s+/g, ' ')
   // Hyphens go too: a line may break after a real hyphen (« devez-|vous »), which normalise() cannot tell from a soft one.
   const squeeze = (text: string) => text.replace(/[\s-]+/g, '')
 
@@ -294,7 +301,7 @@ describe('print', () => {
     expect(text).not.toContain(squeeze('Le décret de décembre 2025'))
   })
 
-  it('prints the trainer\'s answer key from its own file; ?print=answers shows nothing more in the package', async () => {
+  it("prints the trainer's answer key from its own file; ?print=answers shows nothing more in the package", async () => {
     const page = await t.page()
     // In the package, ?print=answers is the plain handout: no key, no "Correct:" feedback.
     const handout = squeeze(normalise(await printPdf(page, `${t.lms.origin}/pkg/a11y/index.html?print=answers`, 'a11y-print-answers')))
@@ -307,7 +314,7 @@ describe('print', () => {
     await writeFile(file, html)
     const text = normalise(await printPdf(page, pathToFileURL(file).href, 'a11y-corrige'))
     const flat = squeeze(text)
-    const data = (await new Learner(await (await openSco(await t.page(), t.lms.url('a11y', undefined, 'key-reader'))).sco).data())
+    const data = await new Learner(await (await openSco(await t.page(), t.lms.url('a11y', undefined, 'key-reader'))).sco).data()
     const marks = (flat.match(/\(bonneréponse\)/g) ?? []).length
     expect(marks).toBe(data.questions.filter((q) => q.type !== 'matching').reduce((n, q) => n + q.correct.length, 0))
     for (const q of data.questions.filter((x) => x.type === 'matching')) {

@@ -53,7 +53,10 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s, one SCO per module', (vers
       // The objective the manifest maps to the global "module done" objective is satisfied.
       // (The id itself is preloaded from the manifest, so the LMS stores no change for it.)
       const calls = t.lms.calls(learner, version, 'RES-cadre-de-confiance')
-      const index = calls.find((c) => c.method === 'SetValue' && /^cmi\.objectives\.\d+\.id$/.test(String(c.args[0])) && c.args[1] === 'DONE-cadre-de-confiance')?.args[0]?.toString().split('.')[2]
+      const index = calls
+        .find((c) => c.method === 'SetValue' && /^cmi\.objectives\.\d+\.id$/.test(String(c.args[0])) && c.args[1] === 'DONE-cadre-de-confiance')
+        ?.args[0]?.toString()
+        .split('.')[2]
       expect(index).toBeDefined()
       expect(tracks[`cmi.objectives.${index}.success_status`]).toBe('passed')
     }

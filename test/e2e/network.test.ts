@@ -55,7 +55,10 @@ async function playAll(surface: Page | Frame): Promise<void> {
   for (const [i, m] of data.modules.entries()) {
     if (!data.questions.some((q) => q.moduleId === m.id && q.scored)) continue
     if (i === 0) {
-      await learner.takeAssessment(m.id, data.questions.filter((q) => q.moduleId === m.id && q.scored).map((q) => q.id))
+      await learner.takeAssessment(
+        m.id,
+        data.questions.filter((q) => q.moduleId === m.id && q.scored).map((q) => q.id),
+      )
       await learner.retry(m.id)
     }
     expect(await learner.takeAssessment(m.id)).toMatch(/Évaluation réussie/)

@@ -119,6 +119,10 @@ export class Learner {
 /** A wrong answer of the right shape. */
 export function wrongAnswer(q: KeyedQuestion): string[] {
   if (q.type === 'matching') return [...q.correct.slice(1), q.correct[0]!]
-  if (q.type === 'multiple') return q.choices.filter((c) => !q.correct.includes(c.token)).map((c) => c.token).slice(0, 1)
+  if (q.type === 'multiple')
+    return q.choices
+      .filter((c) => !q.correct.includes(c.token))
+      .map((c) => c.token)
+      .slice(0, 1)
   return [q.choices.find((c) => !q.correct.includes(c.token))!.token]
 }

@@ -122,7 +122,13 @@ export function compileSpec(spec: ScoSpec): CompiledPackage {
     return compile(courseTree(spec), builtins, [spec.version ?? 'scorm12']).packages[0]!
   } catch (e) {
     if (!(e instanceof CompileError)) throw e
-    throw new Error('the fixture course does not compile:\n' + e.diagnostics.slice(0, 5).map((d) => formatDiagnostic(d)).join('\n'))
+    throw new Error(
+      'the fixture course does not compile:\n' +
+        e.diagnostics
+          .slice(0, 5)
+          .map((d) => formatDiagnostic(d))
+          .join('\n'),
+    )
   }
 }
 
@@ -187,7 +193,13 @@ export function bigModule(pages: number, questions: number, version: ScormVersio
     qs.push(
       i % 2 === 0
         ? { id: `question-numero-${i}`, type: 'multiple', choices: Array.from({ length: 8 }, (_, j) => `Choix ${j}`), correct: ['a', 'b'] }
-        : { id: `question-numero-${i}`, type: 'matching', sources: Array.from({ length: 8 }, (_, j) => `S${j}`), choices: Array.from({ length: 8 }, (_, j) => `T${j}`), correct: 'abcdefgh'.split('') },
+        : {
+            id: `question-numero-${i}`,
+            type: 'matching',
+            sources: Array.from({ length: 8 }, (_, j) => `S${j}`),
+            choices: Array.from({ length: 8 }, (_, j) => `T${j}`),
+            correct: 'abcdefgh'.split(''),
+          },
     )
   }
   const list: PageSpec[] = Array.from({ length: pages - 1 }, (_, i) => ({ id: `page-de-contenu-${i}` }))

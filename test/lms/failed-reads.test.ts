@@ -20,12 +20,7 @@ const SPEC: ScoSpec = {
   modules: [
     {
       id: 'module-un',
-      pages: [
-        { id: 'accueil' },
-        { id: 'suite' },
-        { id: 'fin' },
-        { id: 'evaluation', assessment: true, questions: [{ id: 'question-un', type: 'truefalse', correct: ['t'] }] },
-      ],
+      pages: [{ id: 'accueil' }, { id: 'suite' }, { id: 'fin' }, { id: 'evaluation', assessment: true, questions: [{ id: 'question-un', type: 'truefalse', correct: ['t'] }] }],
     },
   ],
 }
@@ -83,7 +78,16 @@ describe.each(VERSIONS)('%s: a state the runtime could not read is kept byte for
   const cmi = CMI[version]
   /** What an earlier session stored: 3 pages seen, 40 minutes, the assessment passed. */
   const stored = encode(
-    { ...emptyState(), time: 2400, interactions: 1, seen: data.pages.slice(0, 3).map((p) => p.key).sort(), assessments: {} },
+    {
+      ...emptyState(),
+      time: 2400,
+      interactions: 1,
+      seen: data.pages
+        .slice(0, 3)
+        .map((p) => p.key)
+        .sort(),
+      assessments: {},
+    },
     data,
   )
 
@@ -116,7 +120,10 @@ describe.each(VERSIONS)('%s: a state the runtime could not read is kept byte for
       const tracks = t.lms.tracks(learner, version)
       expect(tracks['cmi.suspend_data']).toBe(stored)
       for (const [element, value] of Object.entries(cmi.held)) expect(tracks[element], element).toBe(value)
-      const sets = t.lms.calls(learner, version).filter((c) => /SetValue$/.test(c.method)).map((c) => c.args[0])
+      const sets = t.lms
+        .calls(learner, version)
+        .filter((c) => /SetValue$/.test(c.method))
+        .map((c) => c.args[0])
       expect(sets).not.toContain('cmi.suspend_data')
       expect(sets.length).toBeGreaterThan(0) // the session still reported its time
       expect(t.lms.violations(learner, version)).toEqual([])

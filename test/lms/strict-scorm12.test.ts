@@ -3,25 +3,25 @@
 // Each illegal value is one scorm-again accepts or one Moodle 4.5 refuses; the LMS must answer
 // "false" + Moodle's error code, and record a violation.
 
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, minimalPackage, openSco } from '../helpers/lms/index.js';
-import { useLms } from '../helpers/lms/vitest.js';
-import { runSetCase, type SetCase, type Session } from './cases.js';
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiCall, minimalPackage, openSco } from '../helpers/lms/index.js'
+import { useLms } from '../helpers/lms/vitest.js'
+import { runSetCase, type SetCase, type Session } from './cases.js'
 
-const t = useLms(async () => ({ m12: minimalPackage({ version: 'scorm12' }) }));
-let learnerCount = 0;
+const t = useLms(async () => ({ m12: minimalPackage({ version: 'scorm12' }) }))
+let learnerCount = 0
 
 /** A fresh initialised 1.2 session for a new learner. */
 async function session(init = true): Promise<Session> {
-  const learner = `l12-${++learnerCount}`;
-  const page = await t.browser.newPage();
-  await openSco(page, t.lms.url('m12', undefined, learner, 'scorm12'));
-  if (init) expect(await apiCall(page, 'LMSInitialize', '')).toEqual({ result: 'true', error: '0' });
-  return { page, lms: t.lms, learner, pkg: 'm12', version: 'scorm12', next: 0 };
+  const learner = `l12-${++learnerCount}`
+  const page = await t.browser.newPage()
+  await openSco(page, t.lms.url('m12', undefined, learner, 'scorm12'))
+  if (init) expect(await apiCall(page, 'LMSInitialize', '')).toEqual({ result: 'true', error: '0' })
+  return { page, lms: t.lms, learner, pkg: 'm12', version: 'scorm12', next: 0 }
 }
 
-const long = (n: number): string => 'x'.repeat(n);
+const long = (n: number): string => 'x'.repeat(n)
 
 const ILLEGAL: [string, SetCase][] = [
   ['lesson_location over 255 chars', { element: 'cmi.core.lesson_location', value: long(256), code: '405' }],
@@ -59,7 +59,7 @@ const ILLEGAL: [string, SetCase][] = [
   ['keyword element', { element: 'cmi.core._children', value: 'x', code: '402' }],
   ['element outside the data model (Moodle answers 201)', { element: 'cmi.core.foo', value: 'x', code: '201' }],
   ['SCORM 2004 element', { element: 'cmi.location', value: 'x', code: '201' }],
-];
+]
 
 const LEGAL: [string, SetCase][] = [
   ['lesson_location of 255 chars', { element: 'cmi.core.lesson_location', value: long(255) }],
@@ -86,56 +86,60 @@ const LEGAL: [string, SetCase][] = [
   ['result wrong', { element: 'cmi.interactions.{n}.result', value: 'wrong', type: 'choice' }],
   ['weighting -100', { element: 'cmi.interactions.{n}.weighting', value: '-100', type: 'choice' }],
   ['nav.event continue', { element: 'nav.event', value: 'continue' }],
-];
+]
 
 describe('SCORM 1.2 LMSSetValue', () => {
-  let s: Session;
+  let s: Session
   beforeAll(async () => {
-    s = await session();
-  });
-  afterAll(async () => s?.page.close());
+    s = await session()
+  })
+  afterAll(async () => s?.page.close())
 
   it.each(ILLEGAL)('refuses %s', async (_label, c) => {
-    await runSetCase(s, c);
-  });
+    await runSetCase(s, c)
+  })
   it.each(LEGAL)('accepts %s', async (_label, c) => {
-    await runSetCase(s, c);
-  });
+    await runSetCase(s, c)
+  })
   it('flags non-string values (Moodle stores value + "") and stores them as strings', async () => {
-    expect(await apiCall(s.page, 'LMSSetValue', 'cmi.core.score.raw', 50)).toEqual({ result: 'true', error: '0' });
-    expect(await apiCall(s.page, 'LMSSetValue', 'cmi.core.lesson_location', true)).toEqual({ result: 'true', error: '0' });
-    expect(await apiCall(s.page, 'LMSCommit', '')).toEqual({ result: 'true', error: '0' });
-    await s.lms.flush(s.page);
-    const types = s.lms.violations(s.learner, 'm12').filter((v) => v.kind === 'type');
+    expect(await apiCall(s.page, 'LMSSetValue', 'cmi.core.score.raw', 50)).toEqual({ result: 'true', error: '0' })
+    expect(await apiCall(s.page, 'LMSSetValue', 'cmi.core.lesson_location', true)).toEqual({ result: 'true', error: '0' })
+    expect(await apiCall(s.page, 'LMSCommit', '')).toEqual({ result: 'true', error: '0' })
+    await s.lms.flush(s.page)
+    const types = s.lms.violations(s.learner, 'm12').filter((v) => v.kind === 'type')
     expect(types.map((v) => [v.args, v.message])).toEqual([
       [['cmi.core.score.raw', 50], 'value is a number (50), not a string'],
       [['cmi.core.lesson_location', true], 'value is a boolean (true), not a string'],
-    ]);
-    expect(s.lms.tracks(s.learner, 'm12')).toMatchObject({ 'cmi.core.score.raw': '50', 'cmi.core.lesson_location': 'true' });
-  });
+    ])
+    expect(s.lms.tracks(s.learner, 'm12')).toMatchObject({ 'cmi.core.score.raw': '50', 'cmi.core.lesson_location': 'true' })
+  })
   it('records errors produced by scorm-again itself (index gap → 201) as api-error', async () => {
-    const el = `cmi.interactions.${s.next + 5}.id`;
-    expect(await apiCall(s.page, 'LMSSetValue', el, 'gap')).toEqual({ result: 'false', error: '201' });
-    await s.lms.flush(s.page);
-    expect(s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === el)).toMatchObject([{ kind: 'api-error', code: '201' }]);
-  });
+    const el = `cmi.interactions.${s.next + 5}.id`
+    expect(await apiCall(s.page, 'LMSSetValue', el, 'gap')).toEqual({ result: 'false', error: '201' })
+    await s.lms.flush(s.page)
+    expect(s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === el)).toMatchObject([{ kind: 'api-error', code: '201' }])
+  })
   it('re-checks a response once its interaction type arrives (1.2 has no ordering rule)', async () => {
-    const n = s.next++;
-    for (const [el, v] of [[`cmi.interactions.${n}.id`, 'late'], [`cmi.interactions.${n}.student_response`, 'b;c'], [`cmi.interactions.${n}.type`, 'choice']]) {
-      expect(await apiCall(s.page, 'LMSSetValue', el, v)).toEqual({ result: 'true', error: '0' });
+    const n = s.next++
+    for (const [el, v] of [
+      [`cmi.interactions.${n}.id`, 'late'],
+      [`cmi.interactions.${n}.student_response`, 'b;c'],
+      [`cmi.interactions.${n}.type`, 'choice'],
+    ]) {
+      expect(await apiCall(s.page, 'LMSSetValue', el, v)).toEqual({ result: 'true', error: '0' })
     }
-    await s.lms.flush(s.page);
-    const late = s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === `cmi.interactions.${n}.student_response`);
-    expect(late).toMatchObject([{ kind: 'strict', code: '0', rule: 'scorm12.response.choice' }]);
-  });
-});
+    await s.lms.flush(s.page)
+    const late = s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === `cmi.interactions.${n}.student_response`)
+    expect(late).toMatchObject([{ kind: 'strict', code: '0', rule: 'scorm12.response.choice' }])
+  })
+})
 
 describe('SCORM 1.2 LMSGetValue', () => {
-  let s: Session;
+  let s: Session
   beforeAll(async () => {
-    s = await session();
-  });
-  afterAll(async () => s?.page.close());
+    s = await session()
+  })
+  afterAll(async () => s?.page.close())
 
   it.each([
     ['cmi.core.exit', '404'],
@@ -148,10 +152,10 @@ describe('SCORM 1.2 LMSGetValue', () => {
     ['cmi.location', '201'],
     ['', '201'],
   ])('refuses %j with %s', async (element, code) => {
-    expect(await apiCall(s.page, 'LMSGetValue', element)).toEqual({ result: '', error: code });
-    await s.lms.flush(s.page);
-    expect(s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === element)).toMatchObject([{ kind: 'strict', code }]);
-  });
+    expect(await apiCall(s.page, 'LMSGetValue', element)).toEqual({ result: '', error: code })
+    await s.lms.flush(s.page)
+    expect(s.lms.violations(s.learner, 'm12').filter((v) => v.args[0] === element)).toMatchObject([{ kind: 'strict', code }])
+  })
   it.each([
     ['cmi.interactions._count', '0'],
     ['cmi.core.lesson_mode', 'normal'],
@@ -159,66 +163,66 @@ describe('SCORM 1.2 LMSGetValue', () => {
     ['cmi.core.entry', 'ab-initio'],
     ['cmi.core.lesson_status', 'not attempted'],
   ])('reads %s', async (element, value) => {
-    expect(await apiCall(s.page, 'LMSGetValue', element)).toEqual({ result: value, error: '0' });
-  });
-});
+    expect(await apiCall(s.page, 'LMSGetValue', element)).toEqual({ result: value, error: '0' })
+  })
+})
 
 describe('SCORM 1.2 session lifecycle', () => {
-  const pages: Page[] = [];
-  afterAll(async () => Promise.all(pages.map((p) => p.close())));
+  const pages: Page[] = []
+  afterAll(async () => Promise.all(pages.map((p) => p.close())))
   const open = async (init: boolean): Promise<Session> => {
-    const s = await session(init);
-    pages.push(s.page);
-    return s;
-  };
+    const s = await session(init)
+    pages.push(s.page)
+    return s
+  }
 
   it('needs LMSInitialize("") exactly once (201 for other arguments, 101 the second time)', async () => {
-    const s = await open(false);
-    expect(await apiCall(s.page, 'LMSGetValue', 'cmi.core.lesson_status')).toEqual({ result: '', error: '301' });
-    expect(await apiCall(s.page, 'LMSInitialize', 'x')).toEqual({ result: 'false', error: '201' });
-    expect(await apiCall(s.page, 'LMSInitialize')).toEqual({ result: 'false', error: '201' }); // scorm-again accepts
-    expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'true', error: '0' });
-    expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'false', error: '101' });
-    await s.lms.flush(s.page);
+    const s = await open(false)
+    expect(await apiCall(s.page, 'LMSGetValue', 'cmi.core.lesson_status')).toEqual({ result: '', error: '301' })
+    expect(await apiCall(s.page, 'LMSInitialize', 'x')).toEqual({ result: 'false', error: '201' })
+    expect(await apiCall(s.page, 'LMSInitialize')).toEqual({ result: 'false', error: '201' }) // scorm-again accepts
+    expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'true', error: '0' })
+    expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'false', error: '101' })
+    await s.lms.flush(s.page)
     expect(s.lms.violations(s.learner, 'm12').map((v) => [v.method, v.code, v.rule])).toEqual([
       ['LMSGetValue', '301', 'lifecycle.not-initialized'],
       ['LMSInitialize', '201', 'lifecycle.argument'],
       ['LMSInitialize', '201', 'lifecycle.argument'],
       ['LMSInitialize', '101', 'lifecycle.already-initialized'],
-    ]);
-  });
+    ])
+  })
 
   it('answers "false"/301 to every call after LMSFinish (scorm-again answers "true")', async () => {
-    const s = await open(true);
-    expect(await apiCall(s.page, 'LMSFinish', 'x')).toEqual({ result: 'false', error: '201' });
-    expect(await apiCall(s.page, 'LMSCommit', 'x')).toEqual({ result: 'false', error: '201' });
-    expect(await apiCall(s.page, 'LMSFinish', '')).toEqual({ result: 'true', error: '0' });
-    expect(await apiCall(s.page, 'LMSGetValue', 'cmi.core.lesson_status')).toEqual({ result: '', error: '301' });
-    expect(await apiCall(s.page, 'LMSSetValue', 'cmi.core.lesson_location', 'p2')).toEqual({ result: 'false', error: '301' });
-    expect(await apiCall(s.page, 'LMSCommit', '')).toEqual({ result: 'false', error: '301' });
-    expect(await apiCall(s.page, 'LMSFinish', '')).toEqual({ result: 'false', error: '301' });
-    expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'false', error: '101' });
-    expect(await apiCall(s.page, 'LMSGetLastError')).toEqual({ result: '101', error: '101' });
-    expect((await apiCall(s.page, 'LMSGetErrorString', '301')).result).not.toBe('');
-    await s.lms.flush(s.page);
-    const after = s.lms.violations(s.learner, 'm12').filter((v) => v.rule === 'lifecycle.after-finish');
-    expect(after.map((v) => v.method)).toEqual(['LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSInitialize']);
-    expect(s.lms.tracks(s.learner, 'm12')['cmi.core.lesson_location']).toBeUndefined();
-  });
+    const s = await open(true)
+    expect(await apiCall(s.page, 'LMSFinish', 'x')).toEqual({ result: 'false', error: '201' })
+    expect(await apiCall(s.page, 'LMSCommit', 'x')).toEqual({ result: 'false', error: '201' })
+    expect(await apiCall(s.page, 'LMSFinish', '')).toEqual({ result: 'true', error: '0' })
+    expect(await apiCall(s.page, 'LMSGetValue', 'cmi.core.lesson_status')).toEqual({ result: '', error: '301' })
+    expect(await apiCall(s.page, 'LMSSetValue', 'cmi.core.lesson_location', 'p2')).toEqual({ result: 'false', error: '301' })
+    expect(await apiCall(s.page, 'LMSCommit', '')).toEqual({ result: 'false', error: '301' })
+    expect(await apiCall(s.page, 'LMSFinish', '')).toEqual({ result: 'false', error: '301' })
+    expect(await apiCall(s.page, 'LMSInitialize', '')).toEqual({ result: 'false', error: '101' })
+    expect(await apiCall(s.page, 'LMSGetLastError')).toEqual({ result: '101', error: '101' })
+    expect((await apiCall(s.page, 'LMSGetErrorString', '301')).result).not.toBe('')
+    await s.lms.flush(s.page)
+    const after = s.lms.violations(s.learner, 'm12').filter((v) => v.rule === 'lifecycle.after-finish')
+    expect(after.map((v) => v.method)).toEqual(['LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSInitialize'])
+    expect(s.lms.tracks(s.learner, 'm12')['cmi.core.lesson_location']).toBeUndefined()
+  })
 
   it('logs every call in order with its result and error code', async () => {
-    const s = await open(true);
-    await apiCall(s.page, 'LMSSetValue', 'cmi.core.lesson_status', 'done');
-    await apiCall(s.page, 'LMSGetLastError');
-    await apiCall(s.page, 'LMSGetDiagnostic', '');
-    await s.lms.flush(s.page);
-    const calls = s.lms.calls(s.learner, 'm12');
+    const s = await open(true)
+    await apiCall(s.page, 'LMSSetValue', 'cmi.core.lesson_status', 'done')
+    await apiCall(s.page, 'LMSGetLastError')
+    await apiCall(s.page, 'LMSGetDiagnostic', '')
+    await s.lms.flush(s.page)
+    const calls = s.lms.calls(s.learner, 'm12')
     expect(calls.map((c) => [c.method, c.result, c.error])).toEqual([
       ['LMSInitialize', 'true', '0'],
       ['LMSSetValue', 'false', '405'],
       ['LMSGetLastError', '405', '405'],
       ['LMSGetDiagnostic', 'cmi.core.lesson_status="done" does not match Moodle\'s SCORM 1.2 format', '405'],
-    ]);
-    expect(calls[1]).toMatchObject({ session: 1, seq: 2, args: ['cmi.core.lesson_status', 'done'], argTypes: ['string', 'string'], rule: 'scorm12.format.cmi.core.lesson_status' });
-  });
-});
+    ])
+    expect(calls[1]).toMatchObject({ session: 1, seq: 2, args: ['cmi.core.lesson_status', 'done'], argTypes: ['string', 'string'], rule: 'scorm12.format.cmi.core.lesson_status' })
+  })
+})

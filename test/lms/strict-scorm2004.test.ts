@@ -3,28 +3,28 @@
 // Illegal values are the ones Moodle 4.5 (mod/scorm/datamodels/scorm_13.js) refuses, most of
 // which scorm-again 3.4.3 accepts (response tokens with "-" or accents, 3 fractional digits…).
 
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, minimalPackage, openSco } from '../helpers/lms/index.js';
-import { useLms } from '../helpers/lms/vitest.js';
-import { runSetCase, type SetCase, type Session } from './cases.js';
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiCall, minimalPackage, openSco } from '../helpers/lms/index.js'
+import { useLms } from '../helpers/lms/vitest.js'
+import { runSetCase, type SetCase, type Session } from './cases.js'
 
 const t = useLms(async () => ({
   m04: minimalPackage({ version: 'scorm2004', scaledPassingScore: '0.7', completionThreshold: '0.8', objectives: ['primary', 'second'] }),
-}));
-let learnerCount = 0;
+}))
+let learnerCount = 0
 
 async function session(init = true): Promise<Session> {
-  const learner = `l04-${++learnerCount}`;
-  const page = await t.browser.newPage();
-  await openSco(page, t.lms.url('m04', undefined, learner, 'scorm2004'));
-  if (init) expect(await apiCall(page, 'Initialize', '')).toEqual({ result: 'true', error: '0' });
-  return { page, lms: t.lms, learner, pkg: 'm04', version: 'scorm2004', next: 0 };
+  const learner = `l04-${++learnerCount}`
+  const page = await t.browser.newPage()
+  await openSco(page, t.lms.url('m04', undefined, learner, 'scorm2004'))
+  if (init) expect(await apiCall(page, 'Initialize', '')).toEqual({ result: 'true', error: '0' })
+  return { page, lms: t.lms, learner, pkg: 'm04', version: 'scorm2004', next: 0 }
 }
 
-const long = (n: number): string => 'x'.repeat(n);
-const R = 'cmi.interactions.{n}.learner_response';
-const P = 'cmi.interactions.{n}.correct_responses.0.pattern';
+const long = (n: number): string => 'x'.repeat(n)
+const R = 'cmi.interactions.{n}.learner_response'
+const P = 'cmi.interactions.{n}.correct_responses.0.pattern'
 
 const ILLEGAL: [string, SetCase][] = [
   ['location over 1000 chars', { element: 'cmi.location', value: long(1001), code: '406' }],
@@ -72,7 +72,7 @@ const ILLEGAL: [string, SetCase][] = [
   ['read-only completion_threshold', { element: 'cmi.completion_threshold', value: '0.1', code: '404' }],
   ['1.2 element', { element: 'cmi.core.lesson_status', value: 'completed', code: '401' }],
   ['adl.nav.request outside the vocabulary', { element: 'adl.nav.request', value: 'next', code: '406' }],
-];
+]
 
 const LEGAL: [string, SetCase][] = [
   ['location of 1000 chars', { element: 'cmi.location', value: long(1000) }],
@@ -104,41 +104,41 @@ const LEGAL: [string, SetCase][] = [
   ['progress_measure', { element: 'cmi.progress_measure', value: '0.75' }],
   ['exit normal', { element: 'cmi.exit', value: 'normal' }],
   ['adl.nav.request continue', { element: 'adl.nav.request', value: 'continue' }],
-];
+]
 
 describe('SCORM 2004 SetValue', () => {
-  let s: Session;
+  let s: Session
   beforeAll(async () => {
-    s = await session();
-  });
-  afterAll(async () => s?.page.close());
+    s = await session()
+  })
+  afterAll(async () => s?.page.close())
 
   it.each(ILLEGAL)('refuses %s', async (_label, c) => {
-    await runSetCase(s, c);
-  });
+    await runSetCase(s, c)
+  })
   it.each(LEGAL)('accepts %s', async (_label, c) => {
-    await runSetCase(s, c);
-  });
+    await runSetCase(s, c)
+  })
   it('refuses learner_response before the interaction type (408)', async () => {
-    const n = s.next++;
-    expect(await apiCall(s.page, 'SetValue', `cmi.interactions.${n}.id`, 'typeless')).toEqual({ result: 'true', error: '0' });
-    expect(await apiCall(s.page, 'SetValue', `cmi.interactions.${n}.learner_response`, 'a')).toEqual({ result: 'false', error: '408' });
-  });
+    const n = s.next++
+    expect(await apiCall(s.page, 'SetValue', `cmi.interactions.${n}.id`, 'typeless')).toEqual({ result: 'true', error: '0' })
+    expect(await apiCall(s.page, 'SetValue', `cmi.interactions.${n}.learner_response`, 'a')).toEqual({ result: 'false', error: '408' })
+  })
   it('flags non-string values', async () => {
-    expect(await apiCall(s.page, 'SetValue', 'cmi.score.scaled', 0.5)).toEqual({ result: 'true', error: '0' });
-    await s.lms.flush(s.page);
+    expect(await apiCall(s.page, 'SetValue', 'cmi.score.scaled', 0.5)).toEqual({ result: 'true', error: '0' })
+    await s.lms.flush(s.page)
     expect(s.lms.violations(s.learner, 'm04').filter((v) => v.kind === 'type')).toMatchObject([
       { args: ['cmi.score.scaled', 0.5], message: 'value is a number (0.5), not a string' },
-    ]);
-  });
-});
+    ])
+  })
+})
 
 describe('SCORM 2004 GetValue', () => {
-  let s: Session;
+  let s: Session
   beforeAll(async () => {
-    s = await session();
-  });
-  afterAll(async () => s?.page.close());
+    s = await session()
+  })
+  afterAll(async () => s?.page.close())
 
   it.each([
     ['cmi.exit', '405'],
@@ -147,8 +147,8 @@ describe('SCORM 2004 GetValue', () => {
     ['cmi.location._count', '301'],
     ['cmi.core.lesson_status', '401'],
   ])('refuses %j with %s', async (element, code) => {
-    expect(await apiCall(s.page, 'GetValue', element)).toEqual({ result: '', error: code });
-  });
+    expect(await apiCall(s.page, 'GetValue', element)).toEqual({ result: '', error: code })
+  })
   it.each([
     ['cmi.mode', 'normal'],
     ['cmi.credit', 'credit'],
@@ -159,42 +159,42 @@ describe('SCORM 2004 GetValue', () => {
     ['cmi.objectives.0.id', 'primary'],
     ['cmi.objectives.1.id', 'second'],
   ])('reads %s (preloaded from the manifest like Moodle)', async (element, value) => {
-    expect(await apiCall(s.page, 'GetValue', element)).toEqual({ result: value, error: '0' });
-  });
-});
+    expect(await apiCall(s.page, 'GetValue', element)).toEqual({ result: value, error: '0' })
+  })
+})
 
 describe('SCORM 2004 session lifecycle', () => {
-  const pages: Page[] = [];
-  afterAll(async () => Promise.all(pages.map((p) => p.close())));
+  const pages: Page[] = []
+  afterAll(async () => Promise.all(pages.map((p) => p.close())))
 
   it('answers 122/132/142/112 before Initialize, 201 to a bad argument and 103 to a second Initialize', async () => {
-    const s = await session(false);
-    pages.push(s.page);
-    expect(await apiCall(s.page, 'GetValue', 'cmi.location')).toEqual({ result: '', error: '122' });
-    expect(await apiCall(s.page, 'SetValue', 'cmi.location', 'x')).toEqual({ result: 'false', error: '132' });
-    expect(await apiCall(s.page, 'Commit', '')).toEqual({ result: 'false', error: '142' });
-    expect(await apiCall(s.page, 'Terminate', '')).toEqual({ result: 'false', error: '112' });
-    expect(await apiCall(s.page, 'Initialize', 'x')).toEqual({ result: 'false', error: '201' });
-    expect(await apiCall(s.page, 'Initialize', '')).toEqual({ result: 'true', error: '0' });
-    expect(await apiCall(s.page, 'Initialize', '')).toEqual({ result: 'false', error: '103' });
-  });
+    const s = await session(false)
+    pages.push(s.page)
+    expect(await apiCall(s.page, 'GetValue', 'cmi.location')).toEqual({ result: '', error: '122' })
+    expect(await apiCall(s.page, 'SetValue', 'cmi.location', 'x')).toEqual({ result: 'false', error: '132' })
+    expect(await apiCall(s.page, 'Commit', '')).toEqual({ result: 'false', error: '142' })
+    expect(await apiCall(s.page, 'Terminate', '')).toEqual({ result: 'false', error: '112' })
+    expect(await apiCall(s.page, 'Initialize', 'x')).toEqual({ result: 'false', error: '201' })
+    expect(await apiCall(s.page, 'Initialize', '')).toEqual({ result: 'true', error: '0' })
+    expect(await apiCall(s.page, 'Initialize', '')).toEqual({ result: 'false', error: '103' })
+  })
 
   it('answers 123/133/143/113/104 after Terminate', async () => {
-    const s = await session(true);
-    pages.push(s.page);
-    expect(await apiCall(s.page, 'Terminate', '')).toEqual({ result: 'true', error: '0' });
-    expect(await apiCall(s.page, 'GetValue', 'cmi.location')).toEqual({ result: '', error: '123' });
-    expect(await apiCall(s.page, 'SetValue', 'cmi.location', 'x')).toEqual({ result: 'false', error: '133' });
-    expect(await apiCall(s.page, 'Commit', '')).toEqual({ result: 'false', error: '143' });
-    expect(await apiCall(s.page, 'Terminate', '')).toEqual({ result: 'false', error: '113' });
-    expect(await apiCall(s.page, 'Initialize', '')).toEqual({ result: 'false', error: '104' });
-    await s.lms.flush(s.page);
+    const s = await session(true)
+    pages.push(s.page)
+    expect(await apiCall(s.page, 'Terminate', '')).toEqual({ result: 'true', error: '0' })
+    expect(await apiCall(s.page, 'GetValue', 'cmi.location')).toEqual({ result: '', error: '123' })
+    expect(await apiCall(s.page, 'SetValue', 'cmi.location', 'x')).toEqual({ result: 'false', error: '133' })
+    expect(await apiCall(s.page, 'Commit', '')).toEqual({ result: 'false', error: '143' })
+    expect(await apiCall(s.page, 'Terminate', '')).toEqual({ result: 'false', error: '113' })
+    expect(await apiCall(s.page, 'Initialize', '')).toEqual({ result: 'false', error: '104' })
+    await s.lms.flush(s.page)
     expect(s.lms.violations(s.learner, 'm04').map((v) => [v.code, v.rule])).toEqual([
       ['123', 'lifecycle.after-finish'],
       ['133', 'lifecycle.after-finish'],
       ['143', 'lifecycle.after-finish'],
       ['113', 'lifecycle.after-finish'],
       ['104', 'lifecycle.after-finish'],
-    ]);
-  });
-});
+    ])
+  })
+})

@@ -12,12 +12,18 @@ import { unzip } from '../helpers/package.js'
 
 /** Text nodes of an HTML page, outside code, scripts, styles and elements in another language. */
 function textNodes(html: string): string[] {
-  const cleaned = html
-    .replace(/<(script|style|code|pre|kbd|samp)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<(\w+)\b[^>]*\blang="(?!fr)[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+  const cleaned = html.replace(/<(script|style|code|pre|kbd|samp)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<(\w+)\b[^>]*\blang="(?!fr)[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, ' ')
   return cleaned
     .split(/<[^>]*>/)
-    .map((t) => t.replace(/&nbsp;/g, '\u00a0').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'))
+    .map((t) =>
+      t
+        .replace(/&nbsp;/g, '\u00a0')
+        .replace(/&#x27;|&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>'),
+    )
     .filter((t) => t.trim() !== '')
 }
 
@@ -31,7 +37,13 @@ describe('French typography of the built sample course', () => {
     expect(nodes.length).toBeGreaterThan(500)
     expect(missing(nodes)).toEqual([])
     const data = JSON.parse(/<script type="application\/json" id="pc-data">([\s\S]*?)<\/script>/.exec(html)![1]!) as ScoData
-    const shown = [data.title, ...data.modules.map((m) => m.title), ...data.pages.map((p) => p.title), ...data.questions.flatMap((q) => [q.text, ...q.choices.map((c) => c.text), ...q.sources.map((c) => c.text)]), ...Object.values(data.strings)]
+    const shown = [
+      data.title,
+      ...data.modules.map((m) => m.title),
+      ...data.pages.map((p) => p.title),
+      ...data.questions.flatMap((q) => [q.text, ...q.choices.map((c) => c.text), ...q.sources.map((c) => c.text)]),
+      ...Object.values(data.strings),
+    ]
     expect(missing(shown)).toEqual([])
     // The sample does need them: about 500 places, as the issue counted.
     const before = textNodes(html.replace(/[\u00a0\u202f]/g, ' '))

@@ -37,7 +37,10 @@ const say = messages({
 
 export const check: Command = {
   name: 'check',
-  summary: { fr: 'vérifie la formation sans rien écrire (erreurs, accessibilité, pédagogie, typographie, mise à jour)', en: 'checks the course without writing anything (errors, accessibility, pedagogy, typography, update)' },
+  summary: {
+    fr: 'vérifie la formation sans rien écrire (erreurs, accessibilité, pédagogie, typographie, mise à jour)',
+    en: 'checks the course without writing anything (errors, accessibility, pedagogy, typography, update)',
+  },
   usage: { fr: 'parcours check [dossier] [options]', en: 'parcours check [folder] [options]' },
   details: {
     fr: 'Code de sortie 1 s’il y a des erreurs (ou des avertissements avec --strict), 0 sinon.',
@@ -47,13 +50,23 @@ export const check: Command = {
     against: {
       type: 'string',
       value: { fr: '<paquet.zip>', en: '<package.zip>' },
-      help: { fr: 'compare avec le paquet publié dans Moodle : ce que la mise à jour change pour les apprenants', en: 'compares with the package published in Moodle: what the update changes for learners' },
+      help: {
+        fr: 'compare avec le paquet publié dans Moodle : ce que la mise à jour change pour les apprenants',
+        en: 'compares with the package published in Moodle: what the update changes for learners',
+      },
     },
-    format: { type: 'string', value: { fr: '<text|json>', en: '<text|json>' }, help: { fr: 'text (défaut) ou json (pour l’intégration continue)', en: 'text (default) or json (for CI)' } },
+    format: {
+      type: 'string',
+      value: { fr: '<text|json>', en: '<text|json>' },
+      help: { fr: 'text (défaut) ou json (pour l’intégration continue)', en: 'text (default) or json (for CI)' },
+    },
     strict: { type: 'boolean', help: { fr: 'échoue aussi sur les avertissements', en: 'fails on warnings too' } },
     fix: {
       type: 'boolean',
-      help: { fr: 'corrige la typographie française dans les fichiers des modules (espaces insécables, « »)', en: 'fixes French typography in the module files (no-break spaces, « »)' },
+      help: {
+        fr: 'corrige la typographie française dans les fichiers des modules (espaces insécables, « »)',
+        en: 'fixes French typography in the module files (no-break spaces, « »)',
+      },
     },
   },
   maxPositionals: 1,
@@ -65,7 +78,16 @@ async function run({ lang, values, positionals, io }: CommandContext): Promise<n
   if (format !== 'text' && format !== 'json') throw new UsageError(say(lang, 'badFormat', { format }))
   const dir = await courseDir(positionals[0], io.cwd, lang)
   const against = typeof values.against === 'string' ? resolve(io.cwd, values.against) : undefined
-  if (against && !(await import('node:fs/promises').then((fs) => fs.stat(against).then((s) => s.isFile(), () => false)))) throw new UsageError(say(lang, 'noZip', { path: values.against as string }))
+  if (
+    against &&
+    !(await import('node:fs/promises').then((fs) =>
+      fs.stat(against).then(
+        (s) => s.isFile(),
+        () => false,
+      ),
+    ))
+  )
+    throw new UsageError(say(lang, 'noZip', { path: values.against as string }))
   const api = await import('../../index.js')
   const result = await api.check(dir, { ...(against && { against }), fix: Boolean(values.fix) })
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length
@@ -74,15 +96,27 @@ async function run({ lang, values, positionals, io }: CommandContext): Promise<n
   if (format === 'json') {
     const findings = result.diagnostics.map((d) => {
       const [head, hint] = api.formatDiagnostic(d, lang).split('\n')
-      return { file: d.file, line: d.line ?? null, column: d.column ?? null, severity: d.severity, code: d.code, message: head!.replace(/^.*?\[[^\]]+\] /, ''), hint: hint!.trim().replace(/^\S+( :|:) /, ''), params: d.params ?? {} }
+      return {
+        file: d.file,
+        line: d.line ?? null,
+        column: d.column ?? null,
+        severity: d.severity,
+        code: d.code,
+        message: head!.replace(/^.*?\[[^\]]+\] /, ''),
+        hint: hint!.trim().replace(/^\S+( :|:) /, ''),
+        params: d.params ?? {},
+      }
     })
-    io.stdout(`${JSON.stringify({ ok: !failed, errors, warnings, summary: result.summary ?? null, fixed: result.fixed.map((f) => ({ file: f.file, changes: f.changes })), findings }, null, 2)}\n`)
+    io.stdout(
+      `${JSON.stringify({ ok: !failed, errors, warnings, summary: result.summary ?? null, fixed: result.fixed.map((f) => ({ file: f.file, changes: f.changes })), findings }, null, 2)}\n`,
+    )
     return failed ? EXIT.courseErrors : EXIT.ok
   }
   const style = styleFor(io)
   for (const fix of result.fixed) {
     io.stdout(`${say(lang, 'fixed', { file: fix.file, count: fix.changes.length })}\n`)
-    if (values.verbose) for (const c of fix.changes) io.stdout(`${say(lang, 'change', { file: fix.file, line: c.line, column: c.column, what: say(lang, c.kind, { mark: c.mark }) })}\n`)
+    if (values.verbose)
+      for (const c of fix.changes) io.stdout(`${say(lang, 'change', { file: fix.file, line: c.line, column: c.column, what: say(lang, c.kind, { mark: c.mark }) })}\n`)
   }
   if (!values.quiet) for (const d of result.diagnostics) io.stderr(`${api.formatDiagnostic(d, lang)}\n`)
   else for (const d of result.diagnostics.filter((x) => x.severity === 'error')) io.stderr(`${api.formatDiagnostic(d, lang)}\n`)

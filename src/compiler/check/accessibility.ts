@@ -49,11 +49,17 @@ export const accessibilityRules: TokenRule = ({ tokens, env, lines }) => {
       if (child.type === 'link_open') {
         let text = ''
         for (let j = k + 1; j < children.length && children[j]!.type !== 'link_close'; j++) text += children[j]!.content
-        const words = text.toLowerCase().replace(/[.,;:!?«»"'’()\s\u00a0\u202f]+/g, ' ').trim()
+        const words = text
+          .toLowerCase()
+          .replace(/[.,;:!?«»"'’()\s\u00a0\u202f]+/g, ' ')
+          .trim()
         if (VAGUE_LINK_TEXTS.has(words)) env.diagnostics.push(warning('link/vague-text', env.file, locateIn(env, lines, maps[i], `[${text}]`), { text: text.trim() }))
       }
       if (child.type === 'image') {
-        const alt = (child.children ?? []).map((c) => c.content).join('').trim()
+        const alt = (child.children ?? [])
+          .map((c) => c.content)
+          .join('')
+          .trim()
         const src = String((child.meta as { source?: string } | null)?.source ?? decodeSafe(String(child.attrGet('src') ?? '')))
         const base = src.split('/').pop() ?? ''
         const stem = base.replace(/\.[^.]*$/, '')

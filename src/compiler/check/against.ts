@@ -67,14 +67,17 @@ export function compareScos(published: readonly ScoData[], current: readonly Sco
     const at = where.get(id)
     if (!old) changes.push({ cls: q.scored ? 'results' : 'safe', code: q.scored ? 'update/graded-question-added' : 'update/question-added', params: { id }, ...(at && { at }) })
     else {
-      if (old.scored !== q.scored) changes.push({ cls: 'results', code: q.scored ? 'update/graded-question-added' : 'update/graded-question-removed', params: { id }, ...(at && { at }) })
-      else if (q.scored && old.points !== q.points) changes.push({ cls: 'results', code: 'update/points-changed', params: { id, from: old.points, to: q.points }, ...(at && { at }) })
+      if (old.scored !== q.scored)
+        changes.push({ cls: 'results', code: q.scored ? 'update/graded-question-added' : 'update/graded-question-removed', params: { id }, ...(at && { at }) })
+      else if (q.scored && old.points !== q.points)
+        changes.push({ cls: 'results', code: 'update/points-changed', params: { id, from: old.points, to: q.points }, ...(at && { at }) })
       if (old.rev !== q.rev) changes.push({ cls: q.scored ? 'results' : 'state-reset', code: 'update/answers-reworded', params: { id }, ...(at && { at }) })
       else if (sameAnswer(old, q) === false) changes.push({ cls: q.scored ? 'results' : 'safe', code: 'update/correct-answer-changed', params: { id }, ...(at && { at }) })
     }
   }
   for (const [id, old] of oldQuestions)
-    if (!newQuestions.has(id)) changes.push({ cls: old.scored ? 'results' : 'state-reset', code: old.scored ? 'update/graded-question-removed' : 'update/question-removed', params: { id } })
+    if (!newQuestions.has(id))
+      changes.push({ cls: old.scored ? 'results' : 'state-reset', code: old.scored ? 'update/graded-question-removed' : 'update/question-removed', params: { id } })
   const oldPages = published.flatMap((s) => s.pages.map((p) => p.id))
   const newPages = current.flatMap((s) => s.pages.map((p) => p.id))
   for (const id of newPages) if (!oldPages.includes(id)) changes.push({ cls: 'safe', code: 'update/page-added', params: { id } })
@@ -85,8 +88,10 @@ export function compareScos(published: readonly ScoData[], current: readonly Sco
     const old = published.find((s) => s.scoId === sco.scoId)
     if (!old) continue
     for (const key of ['passingScore', 'attemptScore', 'allPages', 'minTimeSeconds'] as const)
-      if (old.policy[key] !== sco.policy[key]) changes.push({ cls: 'results', code: 'update/rule-changed', params: { rule: key, from: String(old.policy[key]), to: String(sco.policy[key]) } })
-    if (old.policy.attempts !== sco.policy.attempts) changes.push({ cls: 'safe', code: 'update/rule-changed', params: { rule: 'attempts', from: old.policy.attempts, to: sco.policy.attempts } })
+      if (old.policy[key] !== sco.policy[key])
+        changes.push({ cls: 'results', code: 'update/rule-changed', params: { rule: key, from: String(old.policy[key]), to: String(sco.policy[key]) } })
+    if (old.policy.attempts !== sco.policy.attempts)
+      changes.push({ cls: 'safe', code: 'update/rule-changed', params: { rule: 'attempts', from: old.policy.attempts, to: sco.policy.attempts } })
   }
   return changes.map((c) => {
     const file = c.at?.file ?? COURSE_FILE_NAME

@@ -39,9 +39,12 @@ export function checkAssessment(course: Course, passingScoreAt: { line: number; 
   for (const module of course.modules) {
     if (module.passingScoreAt && course.config.sco === 'course') diagnostics.push(warning('assessment/pass-mark-ignored', module.file, module.passingScoreAt))
     else if (module.passingScoreAt && gradedIn([module]) === 0)
-      diagnostics.push(warning('assessment/nothing-graded', module.file, module.passingScoreAt, { passing: module.passingScore ?? course.config.passingScore, scope: '%scope-module%' }))
+      diagnostics.push(
+        warning('assessment/nothing-graded', module.file, module.passingScoreAt, { passing: module.passingScore ?? course.config.passingScore, scope: '%scope-module%' }),
+      )
     for (const page of module.pages)
-      if (page.assessment && !page.blocks.some((b) => b.kind === 'question')) diagnostics.push(error('assessment/empty', module.file, { line: page.source.line, column: 1 }, { id: page.id }))
+      if (page.assessment && !page.blocks.some((b) => b.kind === 'question'))
+        diagnostics.push(error('assessment/empty', module.file, { line: page.source.line, column: 1 }, { id: page.id }))
   }
   return diagnostics
 }

@@ -25,7 +25,8 @@ export function checkCourseFiles(course: Course, tree: SourceTree, moduleFiles: 
   if (course.config.theme.logo) used.add(course.config.theme.logo.src)
   for (const path of Object.keys(tree.files).sort()) {
     if (path.startsWith('templates/')) continue
-    if (/\.md$/i.test(path) && !listed.has(path) && !NOT_A_MODULE.test(posix.basename(path)) && !/^(readme|license|licence|changelog|contributing)/i.test(posix.basename(path))) diagnostics.push(warning('course/unlisted-module', path, undefined, { file: path }))
+    if (/\.md$/i.test(path) && !listed.has(path) && !NOT_A_MODULE.test(posix.basename(path)) && !/^(readme|license|licence|changelog|contributing)/i.test(posix.basename(path)))
+      diagnostics.push(warning('course/unlisted-module', path, undefined, { file: path }))
     // An image a module names but that did not parse (a path with spaces…) has its own error: not also "unused".
     if (IMAGE_FILE.test(path) && !used.has(path) && !mentioned(posix.basename(path))) diagnostics.push(warning('asset/unused', path, undefined, { file: path }))
   }

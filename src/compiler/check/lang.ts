@@ -36,5 +36,9 @@ export function languageCodeFor(word: string): string | undefined {
 }
 
 function fold(word: string): string {
-  return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim()
+  return word
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim()
 }

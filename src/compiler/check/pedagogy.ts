@@ -67,7 +67,8 @@ export function checkFeedback(module: Module): Diagnostic[] {
   return diagnostics
 }
 
-const WORKING_NOTE = /\b(?:TODO|FIXME|TBD|XXX)\b|(?<!\p{L})à (?:vérifier|compléter|confirmer|sourcer)(?!\p{L})|\bn['’]a pas pu être consulté(?:e|s|es)?(?!\p{L})|\bsource à trouver(?!\p{L})/giu
+const WORKING_NOTE =
+  /\b(?:TODO|FIXME|TBD|XXX)\b|(?<!\p{L})à (?:vérifier|compléter|confirmer|sourcer)(?!\p{L})|\bn['’]a pas pu être consulté(?:e|s|es)?(?!\p{L})|\bsource à trouver(?!\p{L})/giu
 
 export function checkWorkingNotes(file: string, text: string): Diagnostic[] {
   const view = proseView(text)
@@ -79,11 +80,16 @@ export function checkWorkingNotes(file: string, text: string): Diagnostic[] {
 }
 
 function stripTags(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;|&#160;/g, ' ').replace(/&[#\w]+;/g, ' ')
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;/g, ' ')
+    .replace(/&[#\w]+;/g, ' ')
 }
 
 function countWords(html: string): number {
-  return stripTags(html).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+  return stripTags(html)
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 }
 
 function normalise(text: string): string {

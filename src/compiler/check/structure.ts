@@ -27,7 +27,8 @@ export const structureRules: TokenRule = ({ tokens, env, lines }) => {
       const at = { line: fileLine(env, token.map?.[0] ?? 0), column: 1 }
       if (level === 2) previous = 2
       else if (level > 2) {
-        if (level > previous + 1) diagnostics.push(error('heading/skipped-level', env.file, at, { found: '#'.repeat(level), previous: '#'.repeat(previous), expected: '#'.repeat(previous + 1) }))
+        if (level > previous + 1)
+          diagnostics.push(error('heading/skipped-level', env.file, at, { found: '#'.repeat(level), previous: '#'.repeat(previous), expected: '#'.repeat(previous + 1) }))
         previous = level
       }
       if (level > 1 && (tokens[i + 1]?.content ?? '').trim() === '') diagnostics.push(error('heading/empty', env.file, at))

@@ -128,5 +128,11 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
   const logoAt = config.theme.logo ? source.locate(['theme', 'logo'], 'value') : undefined
   // An explicit pass mark with nothing graded is a mistake; the default one is not.
   const passingScoreAt = raw.passingScore !== undefined ? source.locate(['passingScore'], 'value') : undefined
-  return { config, moduleAt, ...(logoAt && { logoAt }), ...(passingScoreAt && { passingScoreAt }), diagnostics: [...characters, ...withoutRepeats(characters, problems), ...colorProblems] }
+  return {
+    config,
+    moduleAt,
+    ...(logoAt && { logoAt }),
+    ...(passingScoreAt && { passingScoreAt }),
+    diagnostics: [...characters, ...withoutRepeats(characters, problems), ...colorProblems],
+  }
 }

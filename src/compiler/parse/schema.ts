@@ -44,7 +44,9 @@ export function validate(source: YamlSource, schema: Schema, file: string): Diag
   // An empty file (or front matter) is an empty mapping: report the missing keys, not "null".
   const root = source.value ?? {}
   if (!isRecord(root)) {
-    return [error('config/invalid-value', file, { line: 1, column: 1 }, { key: '/', value: JSON.stringify(root ?? null), expected: expectedOf({ type: 'object', fields: schema }) })]
+    return [
+      error('config/invalid-value', file, { line: 1, column: 1 }, { key: '/', value: JSON.stringify(root ?? null), expected: expectedOf({ type: 'object', fields: schema }) }),
+    ]
   }
   return validateObject(root, schema, [], source, file)
 }
@@ -56,15 +58,29 @@ function validateObject(value: Record<string, unknown>, schema: Schema, path: st
   const suggested = new Set<string>()
   for (const key of Object.keys(value)) {
     if (key in schema || open) continue
-    const alias = FRENCH_KEYS[key.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()]
+    const alias =
+      FRENCH_KEYS[
+        key
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .toLowerCase()
+      ]
     const guess = alias && known.includes(alias) ? alias : didYouMean(key, known)
     if (guess) suggested.add(guess)
-    diagnostics.push(error('config/unknown-key', file, source.locate([...path, key]), guess ? { key: dotted(path, key), didYouMean: guess } : { key: dotted(path, key), allowed: known.join(', ') }))
+    diagnostics.push(
+      error(
+        'config/unknown-key',
+        file,
+        source.locate([...path, key]),
+        guess ? { key: dotted(path, key), didYouMean: guess } : { key: dotted(path, key), allowed: known.join(', ') },
+      ),
+    )
   }
   for (const [key, field] of Object.entries(schema)) {
     const here = [...path, key]
     if (value[key] === undefined || value[key] === null) {
-      if (field.required && !suggested.has(key)) diagnostics.push(error('config/missing-key', file, source.locate(path, 'value'), { key: dotted(path, key), expected: expectedOf(field) }))
+      if (field.required && !suggested.has(key))
+        diagnostics.push(error('config/missing-key', file, source.locate(path, 'value'), { key: dotted(path, key), expected: expectedOf(field) }))
       continue
     }
     const items = field.type === 'strings' && Array.isArray(value[key]) ? (value[key] as unknown[]) : []
@@ -82,7 +98,10 @@ function validateObject(value: Record<string, unknown>, schema: Schema, path: st
       diagnostics.push(error('config/invalid-value', file, source.locate(here, 'value'), { key: dotted(path, key), value: shown(value[key]), expected: expectedOf(field) }))
     } else {
       // A YAML escape ("\x01", "\0") writes a control character the file itself does not hold.
-      const char = [value[key]].flat().find((v): v is string => typeof v === 'string' && CONTROL.test(v))?.match(CONTROL)?.[0]
+      const char = [value[key]]
+        .flat()
+        .find((v): v is string => typeof v === 'string' && CONTROL.test(v))
+        ?.match(CONTROL)?.[0]
       if (char) diagnostics.push(error('text/control-character', file, source.locate(here, 'value'), { char: codePoint(char) }))
     }
   }

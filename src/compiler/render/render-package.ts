@@ -145,7 +145,10 @@ function themeCss(colors: Record<string, string>): string {
 
 /** JSON inside `<script>`: `<` escaped so that no text can close the element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
 }
 
 function manifestContext(course: Course, entries: { sco: Sco; href: string; files: string[] }[], multi: boolean, common: { resId: string; files: string[] }): object {

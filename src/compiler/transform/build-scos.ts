@@ -77,7 +77,13 @@ function scoData(course: Course, group: { id: string; title: string; modules: Mo
       // One SCO per module: the module's own pass mark applies; one SCO for the course: the course's.
       passingScore: single?.passingScore ?? config.passingScore,
       allPages: config.completion.pages === 'all',
-      minTimeSeconds: Math.round((config.completion.minTime * 60 * group.modules.reduce((s, m) => s + m.duration, 0)) / Math.max(1, course.modules.reduce((s, m) => s + m.duration, 0))),
+      minTimeSeconds: Math.round(
+        (config.completion.minTime * 60 * group.modules.reduce((s, m) => s + m.duration, 0)) /
+          Math.max(
+            1,
+            course.modules.reduce((s, m) => s + m.duration, 0),
+          ),
+      ),
       attempts: config.attempts,
       attemptScore: config.attemptScore,
     },

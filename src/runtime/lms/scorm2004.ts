@@ -26,12 +26,7 @@ export function status2004(s: Summary): Values {
     ['cmi.success_status', s.passed === null ? 'unknown' : s.passed ? 'passed' : 'failed'],
   ]
   if (s.score !== null) {
-    out.push(
-      ['cmi.score.scaled', decimal(s.score / 100)],
-      ['cmi.score.raw', decimal(s.score)],
-      ['cmi.score.min', '0'],
-      ['cmi.score.max', '100'],
-    )
+    out.push(['cmi.score.scaled', decimal(s.score / 100)], ['cmi.score.raw', decimal(s.score)], ['cmi.score.min', '0'], ['cmi.score.max', '100'])
   }
   out.push(['cmi.progress_measure', decimal(s.progress)])
   const finished = s.complete && (!s.assessed || s.passed === true)

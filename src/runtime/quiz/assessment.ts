@@ -33,8 +33,7 @@ export function assessments(ctx: QuizContext): Assessments {
 
   const scoredOf = (moduleId: string): QuestionData[] => data.questions.filter((q) => q.scored && q.moduleId === moduleId)
 
-  const resultOf = (moduleId: string): ModuleResult | undefined =>
-    moduleResults(data, state()).filter((r) => r.moduleId === moduleId)[0]
+  const resultOf = (moduleId: string): ModuleResult | undefined => moduleResults(data, state()).filter((r) => r.moduleId === moduleId)[0]
 
   const formatNumber = (value: number): string => {
     try {
@@ -61,9 +60,7 @@ export function assessments(ctx: QuizContext): Assessments {
     const left = result ? result.attemptsLeft : null
     // Once passed, attempts no longer matter: saying "no attempts left" would read as a failure.
     const passed = submitted && !!result && result.passed
-    attempts.textContent = passed
-      ? ''
-      : left === null ? t('attemptsUnlimited') : left > 0 ? t('attemptsLeft', { count: left }) : t('noAttemptsLeft')
+    attempts.textContent = passed ? '' : left === null ? t('attemptsUnlimited') : left > 0 ? t('attemptsLeft', { count: left }) : t('noAttemptsLeft')
     show(attempts, !passed)
   }
 
@@ -156,8 +153,14 @@ export function assessments(ctx: QuizContext): Assessments {
       const moduleId = box.getAttribute('data-module') ?? ''
       if (scoredOf(moduleId).length === 0) continue
       renderBox(box, moduleId)
-      $('.pc-submit', box)?.addEventListener('click', guard(() => submit(box, moduleId)))
-      $('.pc-retry', box)?.addEventListener('click', guard(() => retry(moduleId)))
+      $('.pc-submit', box)?.addEventListener(
+        'click',
+        guard(() => submit(box, moduleId)),
+      )
+      $('.pc-retry', box)?.addEventListener(
+        'click',
+        guard(() => retry(moduleId)),
+      )
     }
   }
 

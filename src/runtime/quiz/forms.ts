@@ -24,8 +24,7 @@ export function questionForms(questions: QuestionData[]): Map<string, HTMLFormEl
   return forms
 }
 
-const sourceSelect = (form: HTMLFormElement, token: string): HTMLSelectElement | null =>
-  $<HTMLSelectElement>(`select[data-source="${token}"]`, form)
+const sourceSelect = (form: HTMLFormElement, token: string): HTMLSelectElement | null => $<HTMLSelectElement>(`select[data-source="${token}"]`, form)
 
 /** The answer value entered in the form, normalised; '' if none is valid. */
 export function readAnswer(form: HTMLFormElement, q: QuestionData): string {

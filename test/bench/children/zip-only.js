@@ -14,7 +14,10 @@ import { zipFiles } from '../../../lib/index.js'
 const [dumpDir, outZip] = process.argv.slice(2)
 const index = JSON.parse(await readFile(join(dumpDir, 'index.json'), 'utf8'))
 const files = await Promise.all(
-  index.map(async ({ path, text }) => ({ path, contents: text ? await readFile(join(dumpDir, 'files', path), 'utf8') : new Uint8Array(await readFile(join(dumpDir, 'files', path))) })),
+  index.map(async ({ path, text }) => ({
+    path,
+    contents: text ? await readFile(join(dumpDir, 'files', path), 'utf8') : new Uint8Array(await readFile(join(dumpDir, 'files', path))),
+  })),
 )
 const zip = await zipFiles(files)
 await writeFile(outZip, zip)

@@ -3,13 +3,13 @@
 // profile (--user-data-dir via launchPersistentContext) removed on close. A missing browser is
 // an error that says how to fix it, never a skipped test.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../chromium.js';
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { findChromium } from '../chromium.js'
 
-export { findChromium };
+export { findChromium }
 
 // As root on a CI machine: no sandbox (needs user namespaces), nothing that reaches the network
 // on its own (updates, sync, metrics), no GPU.
@@ -26,19 +26,19 @@ export const CHROMIUM_ARGS = [
   '--no-pings',
   '--no-default-browser-check',
   '--metrics-recording-only',
-];
+]
 
 export interface TestBrowser {
-  context: BrowserContext;
-  newPage(): Promise<Page>;
+  context: BrowserContext
+  newPage(): Promise<Page>
   /** Closes every page and the browser, then deletes the temporary profile. */
-  close(): Promise<void>;
+  close(): Promise<void>
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
-  const install = await findChromium();
-  const profile = await mkdtemp(join(tmpdir(), 'parcours-chromium-'));
-  let context: BrowserContext;
+  const install = await findChromium()
+  const profile = await mkdtemp(join(tmpdir(), 'parcours-chromium-'))
+  let context: BrowserContext
   try {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: install.executablePath,
@@ -46,17 +46,17 @@ export async function launchBrowser(): Promise<TestBrowser> {
       args: CHROMIUM_ARGS,
       env: { ...process.env, ...install.env },
       timeout: 60_000,
-    });
+    })
   } catch (e) {
-    await rm(profile, { recursive: true, force: true });
-    throw new Error(`Chromium (${install.source}, ${install.executablePath}) did not start: ${(e as Error).message}`);
+    await rm(profile, { recursive: true, force: true })
+    throw new Error(`Chromium (${install.source}, ${install.executablePath}) did not start: ${(e as Error).message}`)
   }
   return {
     context,
     newPage: () => context.newPage(),
     close: async () => {
-      await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
+      await context.close().catch(() => undefined)
+      await rm(profile, { recursive: true, force: true })
     },
-  };
+  }
 }

@@ -1,13 +1,13 @@
 // Helpers for tests driving the host page with Playwright: open a launch URL and get the SCO
 // (iframe or popup), call the strict API directly, and collect the SCO's dialogs.
 
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core'
 
 export interface OpenedSco {
   /** The host page (player). */
-  host: Page;
+  host: Page
   /** The SCO document: the iframe, or the popup page with mode=window. */
-  sco: Frame | Page;
+  sco: Frame | Page
 }
 
 /**
@@ -17,24 +17,30 @@ export interface OpenedSco {
  */
 export async function openSco(page: Page, url: string): Promise<OpenedSco> {
   if (new URL(url).searchParams.get('mode') === 'window') {
-    const popup = page.context().waitForEvent('page');
-    await page.goto(url);
-    const sco = await popup;
-    await sco.waitForLoadState('load');
-    return { host: page, sco };
+    const popup = page.context().waitForEvent('page')
+    await page.goto(url)
+    const sco = await popup
+    await sco.waitForLoadState('load')
+    return { host: page, sco }
   }
-  await page.goto(url);
-  const sco = page.frame({ name: 'scorm_object' });
-  if (!sco) throw new Error(`no SCO frame on ${url}: ${await page.locator('#error').textContent().catch(() => '?')}`);
-  await sco.waitForLoadState('load');
-  return { host: page, sco };
+  await page.goto(url)
+  const sco = page.frame({ name: 'scorm_object' })
+  if (!sco)
+    throw new Error(
+      `no SCO frame on ${url}: ${await page
+        .locator('#error')
+        .textContent()
+        .catch(() => '?')}`,
+    )
+  await sco.waitForLoadState('load')
+  return { host: page, sco }
 }
 
 export interface ApiResult {
   /** What the API returned. */
-  result: string;
+  result: string
   /** GetLastError right after the call (read without logging an extra call). */
-  error: string;
+  error: string
 }
 
 /**
@@ -45,22 +51,22 @@ export interface ApiResult {
 export async function apiCall(page: Page, method: string, ...args: unknown[]): Promise<ApiResult> {
   return page.evaluate(
     ([m, a]) => {
-      const h = (globalThis as unknown as { __lmsHost: { api: Record<string, (...x: unknown[]) => string>; peekError(): string } }).__lmsHost;
-      const fn = h.api[m as string];
-      if (!fn) throw new Error(`the API has no method ${String(m)}`);
-      const result = fn(...(a as unknown[]));
-      return { result, error: h.peekError() };
+      const h = (globalThis as unknown as { __lmsHost: { api: Record<string, (...x: unknown[]) => string>; peekError(): string } }).__lmsHost
+      const fn = h.api[m as string]
+      if (!fn) throw new Error(`the API has no method ${String(m)}`)
+      const result = fn(...(a as unknown[]))
+      return { result, error: h.peekError() }
     },
     [method, args] as const,
-  );
+  )
 }
 
 /** Records the SCO's alert/confirm/prompt messages and answers them (accept by default). */
 export function collectDialogs(page: Page, answer: 'accept' | 'dismiss' = 'accept'): string[] {
-  const messages: string[] = [];
+  const messages: string[] = []
   page.on('dialog', (d) => {
-    messages.push(`${d.type()}: ${d.message()}`);
-    void (answer === 'accept' ? d.accept() : d.dismiss());
-  });
-  return messages;
+    messages.push(`${d.type()}: ${d.message()}`)
+    void (answer === 'accept' ? d.accept() : d.dismiss())
+  })
+  return messages
 }

@@ -2,24 +2,24 @@
 // script) and a manifest with the run-time data under test (mastery score, passing score,
 // completion threshold, objectives).
 
-import type { ScormVersion } from '../../../src/lms/types.js';
+import type { ScormVersion } from '../../../src/lms/types.js'
 
 export interface MinimalPackageOptions {
-  version: ScormVersion;
+  version: ScormVersion
   /** Script run by sco.html (plain JS). Default: none — the test drives the API itself. */
-  script?: string;
+  script?: string
   /** 1.2 adlcp:masteryscore. */
-  masteryScore?: string;
+  masteryScore?: string
   /** 2004 primaryObjective satisfiedByMeasure + minNormalizedMeasure. */
-  scaledPassingScore?: string;
+  scaledPassingScore?: string
   /** 2004 adlcp:completionThreshold@minProgressMeasure (4th edition). */
-  completionThreshold?: string;
+  completionThreshold?: string
   /** 2004 objective IDs (the first is the primary objective). */
-  objectives?: string[];
-  title?: string;
+  objectives?: string[]
+  title?: string
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;')
 
 function manifest12(o: MinimalPackageOptions): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
@@ -39,19 +39,22 @@ function manifest12(o: MinimalPackageOptions): string {
   <resources>
     <resource identifier="sco_1" type="webcontent" adlcp:scormtype="sco" href="sco.html"><file href="sco.html"/></resource>
   </resources>
-</manifest>`;
+</manifest>`
 }
 
 function manifest2004(o: MinimalPackageOptions): string {
-  const ids = o.objectives ?? (o.scaledPassingScore !== undefined ? ['primary'] : []);
+  const ids = o.objectives ?? (o.scaledPassingScore !== undefined ? ['primary'] : [])
   const objectives = ids.length
     ? `<imsss:objectives>
           <imsss:primaryObjective objectiveID="${esc(ids[0]!)}"${o.scaledPassingScore !== undefined ? ' satisfiedByMeasure="true"' : ''}>
             ${o.scaledPassingScore !== undefined ? `<imsss:minNormalizedMeasure>${esc(o.scaledPassingScore)}</imsss:minNormalizedMeasure>` : ''}
           </imsss:primaryObjective>
-          ${ids.slice(1).map((id) => `<imsss:objective objectiveID="${esc(id)}"/>`).join('\n')}
+          ${ids
+            .slice(1)
+            .map((id) => `<imsss:objective objectiveID="${esc(id)}"/>`)
+            .join('\n')}
         </imsss:objectives>`
-    : '';
+    : ''
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="test.minimal.2004" version="1"
   xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
@@ -71,14 +74,14 @@ function manifest2004(o: MinimalPackageOptions): string {
   <resources>
     <resource identifier="sco_1" type="webcontent" adlcp:scormType="sco" href="sco.html"><file href="sco.html"/></resource>
   </resources>
-</manifest>`;
+</manifest>`
 }
 
 export function minimalPackage(o: MinimalPackageOptions): Map<string, Buffer> {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SCO</title></head>
-<body><main><h1>Minimal SCO</h1></main>${o.script ? `<script>${o.script}</script>` : ''}</body></html>`;
+<body><main><h1>Minimal SCO</h1></main>${o.script ? `<script>${o.script}</script>` : ''}</body></html>`
   return new Map([
     ['imsmanifest.xml', Buffer.from(o.version === 'scorm12' ? manifest12(o) : manifest2004(o))],
     ['sco.html', Buffer.from(html)],
-  ]);
+  ])
 }

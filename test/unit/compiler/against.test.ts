@@ -47,7 +47,11 @@ async function compare(v1: Version, v2: Version): Promise<Diagnostic[]> {
   const published = await readPublished(zip)
   if (!('scos' in published)) throw new Error(published.reason)
   const now = analyse(tree(v2), builtins, ['scorm12'])
-  return compareScos(published.scos, now.packages[0]!.scos.map((s) => s.data), now.course!)
+  return compareScos(
+    published.scos,
+    now.packages[0]!.scos.map((s) => s.data),
+    now.course!,
+  )
 }
 
 const summary = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.params?.class}`)
@@ -97,6 +101,14 @@ describe('check --against', () => {
     const other = tree()
     other.files['course.yml']!.text = other.files['course.yml']!.text!.replace('id: cas', 'id: autre')
     const now = analyse(other, builtins, ['scorm12'])
-    expect(summary(compareScos(published.scos, now.packages[0]!.scos.map((s) => s.data), now.course!))).toEqual(['error update/other-course undefined'])
+    expect(
+      summary(
+        compareScos(
+          published.scos,
+          now.packages[0]!.scos.map((s) => s.data),
+          now.course!,
+        ),
+      ),
+    ).toEqual(['error update/other-course undefined'])
   })
 })

@@ -68,7 +68,12 @@ async function diagnose(caseDir: string): Promise<{ failed: boolean; diagnostics
   tree.root = 'content' // what the author typed: `parcours build content`
   // French typography is `parcours check`'s (not build's): the typography cases add its findings.
   const focus = (diagnostics: Diagnostic[]): Diagnostic[] =>
-    caseDir.includes('typography') ? sortDiagnostics([...diagnostics, ...(analyse(tree, { strings: builtins.strings }, ['scorm12']).course ? checkTypography(analyse(tree, { strings: builtins.strings }, ['scorm12']).course!, tree) : [])]) : diagnostics
+    caseDir.includes('typography')
+      ? sortDiagnostics([
+          ...diagnostics,
+          ...(analyse(tree, { strings: builtins.strings }, ['scorm12']).course ? checkTypography(analyse(tree, { strings: builtins.strings }, ['scorm12']).course!, tree) : []),
+        ])
+      : diagnostics
   try {
     return { failed: false, diagnostics: focus(compile(tree, builtins ?? (await readBuiltins()), ['scorm12']).diagnostics) }
   } catch (e) {
@@ -137,7 +142,7 @@ describe('diagnostic texts', () => {
   it('formats a diagnostic as path:line:col: severity [code] message, then the hint', () => {
     const d: Diagnostic = { severity: 'error', code: 'question/no-correct-answer', file: '02-rgpd.md', line: 12, column: 3, params: { id: 'q1' } }
     expect(formatDiagnostic(d)).toBe(
-      '02-rgpd.md:12:3: erreur [question/no-correct-answer] La question « q1 » n\'a aucune bonne réponse.\n  conseil : cochez la ou les bonnes réponses avec « - [x] ».',
+      "02-rgpd.md:12:3: erreur [question/no-correct-answer] La question « q1 » n'a aucune bonne réponse.\n  conseil : cochez la ou les bonnes réponses avec « - [x] ».",
     )
     expect(formatDiagnostic(d, 'en')).toBe('02-rgpd.md:12:3: error [question/no-correct-answer] Question "q1" has no right answer.\n  hint: tick the right answer(s) with "- [x]".')
   })

@@ -9,7 +9,10 @@ import { stateKey } from '../../../src/shared/state-key.js'
 
 function course(questions: string[], pages = 1): SourceTree {
   const yml = 'id: budget\ntitle: Budget\nversion: 1.0.0\ndescription: d\naudience: a\nduration: 10\nmodules:\n  - m.md\n'
-  const blocks = questions.map((id) => `::: qcm ${id}\nQuestion ${id} ?\n\n${Array.from({ length: 30 }, (_, i) => `- [${i === 0 ? 'x' : ' '}] Réponse ${i}`).join('\n')}\n\nCorrect : oui.\nIncorrect : non.\n:::\n`)
+  const blocks = questions.map(
+    (id) =>
+      `::: qcm ${id}\nQuestion ${id} ?\n\n${Array.from({ length: 30 }, (_, i) => `- [${i === 0 ? 'x' : ' '}] Réponse ${i}`).join('\n')}\n\nCorrect : oui.\nIncorrect : non.\n:::\n`,
+  )
   const body = Array.from({ length: pages }, (_, i) => `## Page ${i} {#page-${i}}\n\nTexte.\n`).join('\n') + `\n## Évaluation {#evaluation .evaluation}\n\n${blocks.join('\n')}`
   // A duration near the estimate (check/pedagogy.ts): this test is about the state budget only.
   const minutes = Math.max(1, Math.round(questions.length * (2 + 33 / 150)))
@@ -30,7 +33,10 @@ function diagnosticsOf(tree: SourceTree, format: 'scorm12' | 'scorm2004', builti
 describe('state budget', () => {
   it('refuses a SCORM 1.2 SCO whose state could outgrow 4096 characters, and says what to change', async () => {
     const builtins = await readBuiltins()
-    const tree = course(Array.from({ length: 160 }, (_, i) => `q-${i}`), 60)
+    const tree = course(
+      Array.from({ length: 160 }, (_, i) => `q-${i}`),
+      60,
+    )
     const [message, ...rest] = diagnosticsOf(tree, 'scorm12', builtins)
     expect(rest).toEqual([])
     expect(message).toMatch(/^m\.md: erreur \[state\/too-large\] L'état d'un apprenant peut atteindre \d+ caractères dans « Budget », au-delà de la limite de 4096 de SCORM 1\.2\./)
@@ -40,7 +46,16 @@ describe('state budget', () => {
   })
 
   it('accepts a 50-page, 40-question module in SCORM 1.2', async () => {
-    expect(diagnosticsOf(course(Array.from({ length: 40 }, (_, i) => `q-${i}`), 50), 'scorm12', await readBuiltins())).toEqual([])
+    expect(
+      diagnosticsOf(
+        course(
+          Array.from({ length: 40 }, (_, i) => `q-${i}`),
+          50,
+        ),
+        'scorm12',
+        await readBuiltins(),
+      ),
+    ).toEqual([])
   })
 
   it('refuses two ids that would share a state key', async () => {

@@ -18,7 +18,11 @@ const FLAG = '__parcoursHostileRan'
 
 async function packageText(out: string): Promise<string> {
   const zip = await JSZip.loadAsync(readFileSync(join(out, 'minimal-scorm12.zip')))
-  const texts = await Promise.all(Object.values(zip.files).filter((f) => !f.dir && /\.(html|xml)$/.test(f.name)).map((f) => f.async('string')))
+  const texts = await Promise.all(
+    Object.values(zip.files)
+      .filter((f) => !f.dir && /\.(html|xml)$/.test(f.name))
+      .map((f) => f.async('string')),
+  )
   return texts.join('\n')
 }
 
@@ -27,12 +31,22 @@ describe('refused: exit 1, the diagnostic, nothing written', () => {
     ['---js front matter', { '01-module.md': MODULE.replace(/^---\n/, `---js\n(globalThis.${FLAG} = true, `).replace(/\n---\n/, ')\n---\n') }, 'module/front-matter-not-yaml'],
     ['---toml front matter', { '01-module.md': MODULE.replace(/^---\n/, '---toml\n') }, 'module/front-matter-not-yaml'],
     ['---json front matter, broken', { '01-module.md': MODULE.replace(/^---\n/, '---json\n{') }, 'module/front-matter-not-yaml'],
-    ['a YAML alias bomb', { 'course.yml': `${COURSE_YML}a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n` }, 'yaml/syntax'],
+    [
+      'a YAML alias bomb',
+      {
+        'course.yml': `${COURSE_YML}a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: [*g,*g,*g,*g,*g,*g,*g,*g,*g]\n`,
+      },
+      'yaml/syntax',
+    ],
     ['an image path out of the course folder', { '01-module.md': withBody('![Mots de passe](../../../../../../etc/passwd)') }, 'image/not-found'],
     ['a javascript: link', { '01-module.md': withBody('[cliquez](javascript:alert(document.cookie))') }, 'link/refused'],
     ['an onclick attribute on a heading', { '01-module.md': MODULE.replace('## Lire {#lire}', '## Lire {#lire onclick=alert(1)}') }, 'page/invalid-attribute'],
     ['an event attribute after a passage', { '01-module.md': withBody('[a]{lang="en" onmouseover=alert(3)}') }, 'markup/unknown-attributes'],
-    ['an SVG with a script', { '01-module.md': withBody('![Schéma](schema.svg)'), 'schema.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' }, 'image/svg-script'],
+    [
+      'an SVG with a script',
+      { '01-module.md': withBody('![Schéma](schema.svg)'), 'schema.svg': '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>' },
+      'image/svg-script',
+    ],
     ['a module as the logo', { 'course.yml': `${COURSE_YML}theme:\n  logo: 01-module.md\n  logoAlt: Logo\n` }, 'theme/logo-not-image'],
     ['a NUL in the title', { 'course.yml': COURSE_YML.replace(/^title: (.*)$/m, 'title: $1\u0000') }, 'text/control-character'],
     ['a Latin-1 module', { '01-module.md': Buffer.from(MODULE.replace('Reconnaître', 'Reconna\u00eetre'), 'latin1') }, 'read/not-utf8'],

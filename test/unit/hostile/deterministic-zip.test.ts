@@ -31,7 +31,14 @@ function buildUnder(env: Record<string, string>, umask: string): Record<string, 
   const command = `umask ${umask} && exec "${process.execPath}" bin/parcours.js build "${MINIMAL}" --out "${out}" --format all`
   const run = spawnSync('/bin/sh', ['-c', command], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env } })
   expect(run.status, run.stderr).toBe(0)
-  return Object.fromEntries(readdirSync(out).map((name) => [name, createHash('sha256').update(readFileSync(join(out, name))).digest('hex')]))
+  return Object.fromEntries(
+    readdirSync(out).map((name) => [
+      name,
+      createHash('sha256')
+        .update(readFileSync(join(out, name)))
+        .digest('hex'),
+    ]),
+  )
 }
 
 describe('deterministic zips', () => {

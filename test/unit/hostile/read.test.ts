@@ -108,11 +108,11 @@ describe('encoding', () => {
     const dir = hostileCourse({ 'course.yml': Buffer.from('id: minimal\ntitle: Une formation sur le numérique\n', 'latin1') })
     const built = await buildCourse(dir)
     expectRefused(built, 'read/not-utf8')
-    expect(built.stderr).toContain('course.yml:2:32: erreur [read/not-utf8] Le fichier n\'est pas en UTF-8 (octet 0xE9 à cet endroit).')
+    expect(built.stderr).toContain("course.yml:2:32: erreur [read/not-utf8] Le fichier n'est pas en UTF-8 (octet 0xE9 à cet endroit).")
   })
 
   it('a Latin-1 module: read/not-utf8, at its line', async () => {
-    const dir = hostileCourse({ [MODULE]: Buffer.from('---\nid: module\ntitle: Un module\nduration: 10\nobjectives:\n  - Lire\n---\n\n## Page {#p}\n\nL\'été.\n', 'latin1') })
+    const dir = hostileCourse({ [MODULE]: Buffer.from("---\nid: module\ntitle: Un module\nduration: 10\nobjectives:\n  - Lire\n---\n\n## Page {#p}\n\nL'été.\n", 'latin1') })
     const built = await buildCourse(dir)
     expectRefused(built, 'read/not-utf8')
     expect(built.stderr).toContain(`${MODULE}:11:3: erreur [read/not-utf8]`)

@@ -19,7 +19,9 @@ describe('SVG images', () => {
   })
 
   it('a plain SVG (shapes, text, gradients, a title, an https link) is accepted', () => {
-    const plain = svg('<title>Schéma</title><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs><rect width="10" height="10" fill="url(#g)"/><a href="https://www.cnil.fr"><text x="1" y="9">CNIL</text></a>')
+    const plain = svg(
+      '<title>Schéma</title><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs><rect width="10" height="10" fill="url(#g)"/><a href="https://www.cnil.fr"><text x="1" y="9">CNIL</text></a>',
+    )
     expect(svgProblem(plain)).toBeUndefined()
   })
 })

@@ -84,7 +84,14 @@ describe('committer', () => {
   it('a flush that throws counts as a failure', () => {
     const t = timers()
     const saved: boolean[] = []
-    const committer = new Committer({ flush: () => { throw new Error('x') }, onSaved: (s) => saved.push(s), schedule: t.schedule, cancel: t.cancel })
+    const committer = new Committer({
+      flush: () => {
+        throw new Error('x')
+      },
+      onSaved: (s) => saved.push(s),
+      schedule: t.schedule,
+      cancel: t.cancel,
+    })
     expect(committer.commit()).toBe(false)
     expect(saved).toEqual([false])
   })

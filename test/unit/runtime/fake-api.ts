@@ -45,21 +45,21 @@ export function fakeApi(options: FakeOptions) {
     }
   }
   def(n.init, () => {
-    if (options.failInit) return (error = options.failInit), 'false'
-    if (state !== 'new') return (error = v12 ? '101' : '103'), 'false'
+    if (options.failInit) return ((error = options.failInit), 'false')
+    if (state !== 'new') return ((error = v12 ? '101' : '103'), 'false')
     state = 'running'
     error = '0'
     return 'true'
   })
   def(n.get, (element) => {
-    if (state !== 'running') return (error = v12 ? '301' : '122'), ''
+    if (state !== 'running') return ((error = v12 ? '301' : '122'), '')
     const fail = options.failGet
     if (fail && fail.element.test(element)) {
       if (fail.mode === 'throw') throw new Error('GetValue failed')
-      if (fail.mode === 'null') return (error = '0'), null as unknown as string
-      return (error = fail.code ?? '101'), ''
+      if (fail.mode === 'null') return ((error = '0'), null as unknown as string)
+      return ((error = fail.code ?? '101'), '')
     }
-    if (v12 && /^cmi\.interactions\.\d+\./.test(element)) return (error = '404'), ''
+    if (v12 && /^cmi\.interactions\.\d+\./.test(element)) return ((error = '404'), '')
     if (element === 'cmi.interactions._count' || element === 'cmi.objectives._count') {
       error = '0'
       return values[element] ?? '0'
@@ -72,22 +72,22 @@ export function fakeApi(options: FakeOptions) {
     return values[element]!
   })
   def(n.set, (element, value) => {
-    if (state !== 'running') return (error = v12 ? '301' : '132'), 'false'
-    if (typeof value !== 'string') return (error = '405'), 'false'
-    if (control.refuse && control.refuse.test(element)) return (error = v12 ? '405' : '406'), 'false'
+    if (state !== 'running') return ((error = v12 ? '301' : '132'), 'false')
+    if (typeof value !== 'string') return ((error = '405'), 'false')
+    if (control.refuse && control.refuse.test(element)) return ((error = v12 ? '405' : '406'), 'false')
     values[element] = value
     error = '0'
     return 'true'
   })
   def(n.commit, () => {
-    if (state !== 'running') return (error = v12 ? '301' : '142'), 'false'
+    if (state !== 'running') return ((error = v12 ? '301' : '142'), 'false')
     control.commits++
-    if (control.failCommit) return (error = control.failCommit), 'false'
+    if (control.failCommit) return ((error = control.failCommit), 'false')
     error = '0'
     return 'true'
   })
   def(n.fin, () => {
-    if (state !== 'running') return (error = v12 ? '301' : '112'), 'false'
+    if (state !== 'running') return ((error = v12 ? '301' : '112'), 'false')
     state = 'done'
     error = '0'
     return 'true'

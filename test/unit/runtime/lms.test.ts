@@ -131,7 +131,14 @@ describe('API discovery', () => {
   })
 
   it('skips cross-origin frames and then looks in the opener chain', () => {
-    const crossOrigin = new Proxy({}, { get: () => { throw new Error('SecurityError') } })
+    const crossOrigin = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('SecurityError')
+        },
+      },
+    )
     const opener: Record<string, unknown> = { API_1484_11: api2004 }
     opener.parent = opener
     const sco = { parent: crossOrigin, opener }
@@ -190,7 +197,14 @@ describe('local adapter', () => {
   })
 
   it('tolerates a storage that throws or holds garbage', () => {
-    const throwing = { getItem: () => { throw new Error('denied') }, setItem: () => { throw new Error('quota') } }
+    const throwing = {
+      getItem: () => {
+        throw new Error('denied')
+      },
+      setItem: () => {
+        throw new Error('quota')
+      },
+    }
     const lms = new LocalLms(scorm12Dialect, throwing, key)
     expect(lms.initialize()).toBe(true)
     expect(lms.get('cmi.core.entry')).toBe('ab-initio')

@@ -48,7 +48,15 @@ describe('session, SCORM 1.2', () => {
     })
     expect(h.f.control.commits).toBe(1)
     const gets = h.f.calls.filter((c) => c.method === 'LMSGetValue').map((c) => c.args[0])
-    expect(gets).toEqual(['cmi.core.entry', 'cmi.core.lesson_mode', 'cmi.core.lesson_location', 'cmi.suspend_data', 'cmi.interactions._count', 'cmi.core.lesson_status', 'cmi.core.score.raw'])
+    expect(gets).toEqual([
+      'cmi.core.entry',
+      'cmi.core.lesson_mode',
+      'cmi.core.lesson_location',
+      'cmi.suspend_data',
+      'cmi.interactions._count',
+      'cmi.core.lesson_status',
+      'cmi.core.score.raw',
+    ])
   })
 
   it('sends only what changed (session time always)', () => {
@@ -59,7 +67,12 @@ describe('session, SCORM 1.2', () => {
     const before = h.sets().length
     h.advance(1000)
     h.session.commit()
-    expect(h.sets().slice(before).map(([k]) => k)).toEqual(['cmi.suspend_data', 'cmi.core.session_time'])
+    expect(
+      h
+        .sets()
+        .slice(before)
+        .map(([k]) => k),
+    ).toEqual(['cmi.suspend_data', 'cmi.core.session_time'])
   })
 
   it('resume: restores the state, the location and continues the time and interaction count', () => {
@@ -105,8 +118,18 @@ describe('session, SCORM 1.2', () => {
     h.f.control.failCommit = null
     h.pending.shift()!.run()
     expect(h.saved).toEqual([false, true])
-    expect(h.sets().slice(before).map(([k]) => k)).toContain('cmi.core.lesson_location')
-    expect(h.sets().slice(before).map(([k]) => k)).toContain('cmi.core.lesson_status')
+    expect(
+      h
+        .sets()
+        .slice(before)
+        .map(([k]) => k),
+    ).toContain('cmi.core.lesson_location')
+    expect(
+      h
+        .sets()
+        .slice(before)
+        .map(([k]) => k),
+    ).toContain('cmi.core.lesson_status')
   })
 
   it('a refused set also counts as not saved', () => {
@@ -197,7 +220,10 @@ describe('session, SCORM 2004', () => {
 })
 
 describe('session, review mode', () => {
-  for (const [version, element] of [['scorm12', 'cmi.core.lesson_mode'], ['scorm2004', 'cmi.mode']] as const) {
+  for (const [version, element] of [
+    ['scorm12', 'cmi.core.lesson_mode'],
+    ['scorm2004', 'cmi.mode'],
+  ] as const) {
     it(`${version}: restores the state but writes nothing back, and still finishes once`, () => {
       const data = sampleSco(version)
       const entry = version === 'scorm12' ? 'cmi.core.entry' : 'cmi.entry'
@@ -253,13 +279,23 @@ describe('session: the learner’s stored state is never overwritten when it cou
   ] as const
   for (const version of ['scorm12', 'scorm2004'] as const) {
     const data = sampleSco(version)
-    const names = version === 'scorm12'
-      ? { entry: 'cmi.core.entry', status: 'cmi.core.lesson_status', score: 'cmi.core.score.raw' }
-      : { entry: 'cmi.entry', status: 'cmi.success_status', score: 'cmi.score.raw' }
-    const stored = encode({ ...emptyState(), time: 4320, seen: data.pages.slice(0, 20).map((p) => p.key).sort() }, data)
-    const passed = version === 'scorm12'
-      ? { [names.status]: 'passed', [names.score]: '90' }
-      : { [names.status]: 'passed', 'cmi.completion_status': 'completed', [names.score]: '90' }
+    const names =
+      version === 'scorm12'
+        ? { entry: 'cmi.core.entry', status: 'cmi.core.lesson_status', score: 'cmi.core.score.raw' }
+        : { entry: 'cmi.entry', status: 'cmi.success_status', score: 'cmi.score.raw' }
+    const stored = encode(
+      {
+        ...emptyState(),
+        time: 4320,
+        seen: data.pages
+          .slice(0, 20)
+          .map((p) => p.key)
+          .sort(),
+      },
+      data,
+    )
+    const passed =
+      version === 'scorm12' ? { [names.status]: 'passed', [names.score]: '90' } : { [names.status]: 'passed', 'cmi.completion_status': 'completed', [names.score]: '90' }
 
     for (const [name, fail] of failures) {
       it(`${version}: ${name} → the state is kept byte for byte, nothing lower is sent, the session works in memory`, () => {

@@ -55,7 +55,10 @@ interface Journey {
 
 function journey(data: KeyedScoData, j: Journey): LearnerState {
   const state = emptyState()
-  state.seen = data.pages.slice(0, j.pages ?? 0).map((p) => p.key).sort()
+  state.seen = data.pages
+    .slice(0, j.pages ?? 0)
+    .map((p) => p.key)
+    .sort()
   state.time = j.time ?? 0
   if (j.right) {
     for (const q of data.questions.filter((x) => x.scored)) {
@@ -68,8 +71,7 @@ function journey(data: KeyedScoData, j: Journey): LearnerState {
   return state
 }
 
-const rows = (data: ScoData, state: LearnerState, version: 'scorm12' | 'scorm2004') =>
-  Object.fromEntries(statusValues(version, summarize(data, state)))
+const rows = (data: ScoData, state: LearnerState, version: 'scorm12' | 'scorm2004') => Object.fromEntries(statusValues(version, summarize(data, state)))
 
 describe('status truth table', () => {
   const cases: Array<[string, KeyedScoData, Journey, Record<string, string>, Record<string, string>]> = [
@@ -106,28 +108,64 @@ describe('status truth table', () => {
       course(),
       { pages: 4, right: ['q1', 'q2'], submitted: true },
       { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '40', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.exit': 'suspend' },
-      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.scaled': '0.4', 'cmi.score.raw': '40', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.progress_measure': '1', 'cmi.exit': 'suspend' },
+      {
+        'cmi.completion_status': 'completed',
+        'cmi.success_status': 'failed',
+        'cmi.score.scaled': '0.4',
+        'cmi.score.raw': '40',
+        'cmi.score.min': '0',
+        'cmi.score.max': '100',
+        'cmi.progress_measure': '1',
+        'cmi.exit': 'suspend',
+      },
     ],
     [
       'failed, no attempt left',
       course(),
       { pages: 4, right: ['q1', 'q2'], submitted: true, attempt: 2 },
       { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '40', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.exit': '' },
-      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.scaled': '0.4', 'cmi.score.raw': '40', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.progress_measure': '1', 'cmi.exit': 'suspend' },
+      {
+        'cmi.completion_status': 'completed',
+        'cmi.success_status': 'failed',
+        'cmi.score.scaled': '0.4',
+        'cmi.score.raw': '40',
+        'cmi.score.min': '0',
+        'cmi.score.max': '100',
+        'cmi.progress_measure': '1',
+        'cmi.exit': 'suspend',
+      },
     ],
     [
       'passed',
       course(),
       { pages: 4, right: ['q1', 'q3', 'q4'], submitted: true },
       { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '80', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.exit': '' },
-      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.score.scaled': '0.8', 'cmi.score.raw': '80', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.progress_measure': '1', 'cmi.exit': 'normal' },
+      {
+        'cmi.completion_status': 'completed',
+        'cmi.success_status': 'passed',
+        'cmi.score.scaled': '0.8',
+        'cmi.score.raw': '80',
+        'cmi.score.min': '0',
+        'cmi.score.max': '100',
+        'cmi.progress_measure': '1',
+        'cmi.exit': 'normal',
+      },
     ],
     [
       'passed, pages unseen',
       course(),
       { pages: 1, right: ['q1', 'q2', 'q3', 'q4'], submitted: true },
       { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '100', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.exit': 'suspend' },
-      { 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'passed', 'cmi.score.scaled': '1', 'cmi.score.raw': '100', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.progress_measure': '0.25', 'cmi.exit': 'suspend' },
+      {
+        'cmi.completion_status': 'incomplete',
+        'cmi.success_status': 'passed',
+        'cmi.score.scaled': '1',
+        'cmi.score.raw': '100',
+        'cmi.score.min': '0',
+        'cmi.score.max': '100',
+        'cmi.progress_measure': '0.25',
+        'cmi.exit': 'suspend',
+      },
     ],
     [
       'minimum time not reached',
@@ -155,7 +193,16 @@ describe('status truth table', () => {
       course({ attempts: 0 }),
       { pages: 4, right: [], submitted: true, attempt: 12 },
       { 'cmi.core.lesson_status': 'failed', 'cmi.core.score.raw': '0', 'cmi.core.score.min': '0', 'cmi.core.score.max': '100', 'cmi.core.exit': 'suspend' },
-      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'failed', 'cmi.score.scaled': '0', 'cmi.score.raw': '0', 'cmi.score.min': '0', 'cmi.score.max': '100', 'cmi.progress_measure': '1', 'cmi.exit': 'suspend' },
+      {
+        'cmi.completion_status': 'completed',
+        'cmi.success_status': 'failed',
+        'cmi.score.scaled': '0',
+        'cmi.score.raw': '0',
+        'cmi.score.min': '0',
+        'cmi.score.max': '100',
+        'cmi.progress_measure': '1',
+        'cmi.exit': 'suspend',
+      },
     ],
   ]
 

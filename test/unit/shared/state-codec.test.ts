@@ -23,7 +23,10 @@ const SAFE = /^[\x21-\x7e]*$/
 function randomState(data: ScoData, random: () => number): LearnerState {
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T
   const state = emptyState()
-  state.seen = data.pages.filter(() => random() < 0.5).map((p) => p.key).sort()
+  state.seen = data.pages
+    .filter(() => random() < 0.5)
+    .map((p) => p.key)
+    .sort()
   state.time = Math.floor(random() * 1e6)
   state.interactions = Math.floor(random() * 500)
   for (const q of data.questions) {
@@ -220,7 +223,9 @@ describe('state codec: versions', () => {
 
 describe('state codec: another course', () => {
   const data = sampleSco()
-  const other = makeSco({ modules: [{ id: 'autre', pages: [{ id: 'une-page' }, { id: 'eval', assessment: true, questions: [{ id: 'autre-q', type: 'truefalse', correct: ['t'] }] }] }] })
+  const other = makeSco({
+    modules: [{ id: 'autre', pages: [{ id: 'une-page' }, { id: 'eval', assessment: true, questions: [{ id: 'autre-q', type: 'truefalse', correct: ['t'] }] }] }],
+  })
   const otherCourse = { ...other, courseId: 'autre-cours' }
 
   it('version 2: recognised by its course key, ignored entirely (time included), and may be replaced', () => {
@@ -262,7 +267,11 @@ describe('state codec: course updates', () => {
     state.answers[other.key] = { rev: other.rev, value: 't', checked: false }
     const after = structuredClone(before)
     const changed = after.questions.find((x) => x.id === q.id)!
-    changed.choices = [{ token: 'a', text: 'Un' }, { token: 'b', text: 'Deux' }, { token: 'c', text: 'Autre chose' }]
+    changed.choices = [
+      { token: 'a', text: 'Un' },
+      { token: 'b', text: 'Deux' },
+      { token: 'c', text: 'Autre chose' },
+    ]
     changed.rev = answerRev({ type: 'single', choices: changed.choices.map((c) => c.text), sources: [] })
     const r = decodeState(encode(state, before), after)
     expect(r).toMatchObject({ verdict: 'partial', writable: true, dropped: [{ part: 'answer ' + q.key, reason: 'changed' }] })

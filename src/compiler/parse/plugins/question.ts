@@ -104,7 +104,10 @@ export function buildQuestion(md: MarkdownIt, inner: Token[], ctx: Context): Que
   }
   if (type === 'matching') fillMatching(md, question, items, env)
   else fillChoices(md, question, items, env)
-  for (const [kind, tokens] of [['Correct', feedback.correct], ['Incorrect', feedback.incorrect]] as const) {
+  for (const [kind, tokens] of [
+    ['Correct', feedback.correct],
+    ['Incorrect', feedback.incorrect],
+  ] as const) {
     if (tokens.length === 0) env.diagnostics.push(warning('question/missing-feedback', env.file, at, { id, kind }))
   }
   return question
@@ -121,7 +124,10 @@ function readArgs(ctx: Context): { id: string; points: number } {
     return { line: at.line, column: index + 1 }
   }
   // `points = 2` is one option written with spaces: read it as such (one mistake, one message at most).
-  const words = ctx.args.replace(/\b(points)(\s*=\s*)/gi, (whole, name: string, eq: string) => (eq === '=' ? whole : `${name}\u0000=`)).split(/\s+/).filter(Boolean)
+  const words = ctx.args
+    .replace(/\b(points)(\s*=\s*)/gi, (whole, name: string, eq: string) => (eq === '=' ? whole : `${name}\u0000=`))
+    .split(/\s+/)
+    .filter(Boolean)
   const id = words[0] && !words[0].includes('=') ? words.shift()! : ''
   const idAt = id ? atWord(id) : at
   let points = 1
@@ -152,7 +158,11 @@ function fillChoices(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv):
     return { item, checked: box?.[1]?.toLowerCase() === 'x', html, text: plainText(html, 250) }
   })
   if (parsed.length > CHOICE_TOKENS.length) env.diagnostics.push(error('question/too-many-choices', env.file, at(items[0]!), { id: q.id, count: parsed.length }))
-  reportDuplicates(parsed.map((p) => ({ text: p.text, at: at(p.item) })), q.id, env)
+  reportDuplicates(
+    parsed.map((p) => ({ text: p.text, at: at(p.item) })),
+    q.id,
+    env,
+  )
   if (q.type === 'truefalse') {
     const trueIndex = parsed.findIndex((p) => /^(vrai|true)$/i.test(p.text))
     const falseIndex = parsed.findIndex((p) => /^(faux|false)$/i.test(p.text))
@@ -165,12 +175,16 @@ function fillChoices(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv):
   } else {
     q.choices = parsed.slice(0, CHOICE_TOKENS.length).map((p, i) => ({ token: CHOICE_TOKENS[i]!, html: p.html, text: p.text }))
   }
-  q.correct = q.choices.filter((_, i) => parsed[i]!.checked).map((c) => c.token).sort()
+  q.correct = q.choices
+    .filter((_, i) => parsed[i]!.checked)
+    .map((c) => c.token)
+    .sort()
   const count = q.correct.length
   const checked = parsed.filter((p) => p.checked)
   if (count === 0) env.diagnostics.push(error('question/no-correct-answer', env.file, at(items[0]!), { id: q.id }))
   // Points at the second [x]: the first one may well be the right answer.
-  else if (count > 1 && q.type !== 'multiple') env.diagnostics.push(error('question/several-correct-answers', env.file, at(checked[1]!.item), { id: q.id, type: q.type === 'single' ? 'qcu' : 'vrai-faux', count }))
+  else if (count > 1 && q.type !== 'multiple')
+    env.diagnostics.push(error('question/several-correct-answers', env.file, at(checked[1]!.item), { id: q.id, type: q.type === 'single' ? 'qcu' : 'vrai-faux', count }))
 }
 
 function fillMatching(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv): void {
@@ -182,13 +196,25 @@ function fillMatching(md: MarkdownIt, q: Question, items: Item[], env: ParseEnv)
       continue
     }
     const [left, right] = halves.map((children) => md.renderer.renderInline(children, md.options, env)) as [string, string]
-    pairs.push({ source: { token: '', html: left, text: plainText(left, 250) }, target: { token: '', html: right, text: plainText(right, 250) }, at: { line: item.line, column: 1 } })
+    pairs.push({
+      source: { token: '', html: left, text: plainText(left, 250) },
+      target: { token: '', html: right, text: plainText(right, 250) },
+      at: { line: item.line, column: 1 },
+    })
   }
   const first = { line: items[0]!.line, column: 1 }
   if (pairs.length < 2) env.diagnostics.push(error('question/too-few-pairs', env.file, first, { id: q.id }))
   if (pairs.length > SOURCE_TOKENS.length) env.diagnostics.push(error('question/too-many-choices', env.file, first, { id: q.id, count: pairs.length }))
-  reportDuplicates(pairs.map((p) => ({ text: p.source.text, at: p.at })), q.id, env)
-  reportDuplicates(pairs.map((p) => ({ text: p.target.text, at: p.at })), q.id, env)
+  reportDuplicates(
+    pairs.map((p) => ({ text: p.source.text, at: p.at })),
+    q.id,
+    env,
+  )
+  reportDuplicates(
+    pairs.map((p) => ({ text: p.target.text, at: p.at })),
+    q.id,
+    env,
+  )
   q.sources = pairs.slice(0, SOURCE_TOKENS.length).map((p, i) => ({ ...p.source, token: SOURCE_TOKENS[i]! }))
   // Targets are listed in alphabetical order, not the author's: the author's order gives the answer away.
   const targets = pairs.map((p) => p.target).sort((a, b) => a.text.localeCompare(b.text, 'fr'))
@@ -266,7 +292,6 @@ function stripPrefixChildren(children: Token[], pattern: RegExp): void {
 function lineOf(env: ParseEnv, token: Token, fallback: { line: number; column: number }): { line: number; column: number } {
   return token.map ? { line: fileLine(env, token.map[0]), column: 1 } : fallback
 }
-
 
 /** `Question-Année` → `question-annee`: the id Moodle accepts, offered in the hint. */
 export function suggestedId(id: string): { didYouMean?: string } {
