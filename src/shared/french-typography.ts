@@ -31,7 +31,7 @@ export interface TypographyEdit {
 }
 
 const HIGH = new Set([';', ':', '!', '?'])
-const SPACE = /[ \t]/
+const isSpace = (c: string): boolean => c === ' ' || c === '\t'
 const NO_BREAK = new Set([NBSP, NNBSP])
 /** After a mark: the end, a space, or closing punctuation; else it is not a sentence mark (`a;b`, `C:\`, `Yahoo!Mail`). */
 const CLOSING = /[\ue000\s\u00a0\u202f)\]»"'’.,;:!?*_…]/
@@ -40,26 +40,35 @@ const URL_LIKE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s<>]*|\bwww\.[^\s<>]+|\b(?:mailto|t
 
 /** Masks URLs in a text (same length), so that `https://…?a=b` is never "fixed". */
 export function maskUrls(text: string): string {
+  // Every URL_LIKE match holds one of these; most texts have none, and the scan is the costly part.
+  if (!/:\/\/|www\.|mailto:|tel:|@/i.test(text)) return text
   return text.replace(URL_LIKE, (url) => MASK.repeat(url.length))
 }
 
+/** The characters every rule starts from: a text without them has nothing to fix. */
+const MARKS = /[;:!?«»"]/
+
 /** Every typographic mistake of a text, as non-overlapping edits in order. */
 export function typographyEdits(text: string): TypographyEdit[] {
+  if (!MARKS.test(text)) return []
   const view = maskUrls(text)
   const edits: TypographyEdit[] = []
-  for (let i = 0; i < view.length; i++) {
+  // Jump from mark to mark: prose is mostly letters, and each rule starts at one of these.
+  const marks = /[;:!?«»]/g
+  for (let found = marks.exec(view); found; found = marks.exec(view)) {
+    const i = found.index
     const c = view[i]!
     if (HIGH.has(c)) {
       const edit = spaceBefore(view, i, c)
       if (edit) edits.push(edit)
     } else if (c === '«') {
       let j = i + 1
-      while (j < view.length && SPACE.test(view[j]!)) j++
+      while (j < view.length && isSpace(view[j]!)) j++
       if (j < view.length && view[j] !== '\n' && !NO_BREAK.has(view[j]!) && (j > i + 1 || view[j] !== '»'))
         edits.push({ kind: 'guillemets', index: i + 1, length: j - i - 1, replacement: NNBSP, mark: '«' })
     } else if (c === '»') {
       let j = i - 1
-      while (j >= 0 && SPACE.test(view[j]!)) j--
+      while (j >= 0 && isSpace(view[j]!)) j--
       if (j >= 0 && view[j] !== '\n' && !NO_BREAK.has(view[j]!) && view[j] !== '«')
         edits.push({ kind: 'guillemets', index: j + 1, length: i - j - 1, replacement: NNBSP, mark: '»' })
     }
@@ -72,7 +81,7 @@ function spaceBefore(view: string, i: number, mark: string): TypographyEdit | un
   const next = view[i + 1]
   if (next !== undefined && !CLOSING.test(next)) return undefined
   let j = i - 1
-  while (j >= 0 && SPACE.test(view[j]!)) j--
+  while (j >= 0 && isSpace(view[j]!)) j--
   // At the start of a line (a definition list's `: `), after another mark (`?!`, `::`) or a no-break space: nothing to do.
   if (j < 0 || view[j] === '\n' || NO_BREAK.has(view[j]!) || HIGH.has(view[j]!)) return undefined
   // An emoticon or an opening bracket before the mark is not a sentence.
@@ -83,6 +92,7 @@ function spaceBefore(view: string, i: number, mark: string): TypographyEdit | un
 /** Straight double quotes, paired left to right on each line; an unpaired one is left alone. */
 function quoteEdits(view: string): TypographyEdit[] {
   const edits: TypographyEdit[] = []
+  if (!view.includes('"')) return edits
   let offset = 0
   for (const line of view.split('\n')) {
     const quotes = [...line.matchAll(/"/g)].map((m) => m.index)
@@ -90,9 +100,9 @@ function quoteEdits(view: string): TypographyEdit[] {
       const open = quotes[k]!
       const close = quotes[k + 1]!
       let a = open + 1
-      while (a < close && SPACE.test(line[a]!)) a++
+      while (a < close && isSpace(line[a]!)) a++
       let b = close - 1
-      while (b > a && SPACE.test(line[b]!)) b--
+      while (b > a && isSpace(line[b]!)) b--
       if (b < a) continue
       edits.push({ kind: 'straight-quotes', index: offset + open, length: a - open, replacement: `«${NNBSP}`, mark: '"' })
       edits.push({ kind: 'straight-quotes', index: offset + b + 1, length: close - b, replacement: `${NNBSP}»`, mark: '"' })
@@ -128,20 +138,29 @@ export function applyFrenchTypography(text: string): string {
  * in another language (`lang="en"`…).
  */
 export function applyFrenchTypographyHtml(html: string): string {
-  const view = html.split('')
-  const mask = (from: number, to: number): void => {
-    for (let k = from; k < to; k++) if (view[k] !== '\n') view[k] = MASK
-  }
+  const masked: [number, number][] = []
   // Elements whose text is not French prose: masked with their contents.
   const verbatim = /<(code|pre|kbd|samp|script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
-  for (const m of html.matchAll(verbatim)) mask(m.index, m.index + m[0].length)
-  for (const m of html.matchAll(/<(\w+)\b[^>]*\blang="(?!fr)[^"]*"[^>]*>/gi)) {
-    const close = findClose(html, m[1]!, m.index + m[0].length)
-    mask(m.index, close)
+  for (const m of html.matchAll(verbatim)) masked.push([m.index, m.index + m[0].length])
+  for (const m of html.matchAll(/<(\w+)\b[^>]*\blang="(?!fr)[^"]*"[^>]*>/gi)) masked.push([m.index, findClose(html, m[1]!, m.index + m[0].length)])
+  for (const m of html.matchAll(/<[^>]*>|&[#\w]+;/g)) masked.push([m.index, m.index + m[0].length])
+  const edits = typographyEdits(maskRanges(html, masked))
+  return edits.length ? applyEdits(html, edits) : html
+}
+
+/** The text with the given ranges replaced by MASK, line breaks kept (same length). */
+function maskRanges(text: string, ranges: [number, number][]): string {
+  ranges.sort((a, b) => a[0] - b[0])
+  let view = ''
+  let at = 0
+  for (const [from, to] of ranges) {
+    if (to <= at) continue
+    const start = Math.max(from, at)
+    const part = text.slice(start, to)
+    view += text.slice(at, start) + (part.includes('\n') ? part.replace(/[^\n]/g, MASK) : MASK.repeat(part.length))
+    at = to
   }
-  for (const m of html.matchAll(/<[^>]*>|&[#\w]+;/g)) mask(m.index, m.index + m[0].length)
-  const edits = typographyEdits(view.join(''))
-  return applyEdits(html, edits)
+  return view + text.slice(at)
 }
 
 /** Index just after the element closing the one opened before `from` (same tag, nesting counted). */

@@ -45,6 +45,18 @@ describe('applyFrenchTypographyHtml', () => {
     const html = '<p title="a : b">Pourquoi ? <code>a ? b : c</code> <span lang="en">Why?</span> <a href="x.html?a=1">ici</a> !</p>'
     expect(show(applyFrenchTypographyHtml(html))).toBe('<p title="a : b">Pourquoi·? <code>a ? b : c</code> <span lang="en">Why?</span> <a href="x.html?a=1">ici</a>·!</p>')
   })
+
+  it('masks multi-line verbatim elements and nested foreign passages, keeping line breaks', () => {
+    const html = '<pre>a ; b\nc ? d</pre>\n<p lang="en">Why? <b lang="fr">Pourquoi?</b></p>\n<p>Fin ! Et « là »</p>'
+    const out = applyFrenchTypographyHtml(html)
+    expect(show(out)).toBe('<pre>a ; b\nc ? d</pre>\n<p lang="en">Why? <b lang="fr">Pourquoi?</b></p>\n<p>Fin·! Et «·là·»</p>')
+    expect(applyFrenchTypographyHtml(out)).toBe(out)
+  })
+
+  it('returns a fragment with nothing to fix unchanged', () => {
+    const html = '<p class="x">Rien à corriger ici</p>'
+    expect(applyFrenchTypographyHtml(html)).toBe(html)
+  })
 })
 
 describe('built-in UI strings (ui.fr.json)', () => {
