@@ -12,12 +12,13 @@ import { UsageError, type Command } from './command.js'
 import { COMMANDS } from './commands/index.js'
 import { EXIT } from './exit-codes.js'
 import { commandHelp, generalHelp } from './help.js'
-import { processIo, type Io } from './io.js'
+import { processIo, terminalIo, type Io } from './io.js'
 import { say } from './messages.js'
 
 const VERSION = { version: { type: 'boolean', short: 'v', help: { fr: '', en: '' } } } as const
 
-export async function main(argv: string[], io: Io = processIo(), commands: readonly Command[] = COMMANDS): Promise<number> {
+export async function main(argv: string[], raw: Io = processIo(), commands: readonly Command[] = COMMANDS): Promise<number> {
+  const io = terminalIo(raw)
   const known = Object.assign({}, ...commands.map((c) => c.options), GLOBAL_OPTIONS, VERSION)
   const { line, check } = readCommandLine(argv, known)
   const { lang } = line

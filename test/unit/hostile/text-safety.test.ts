@@ -3,15 +3,16 @@
  * ill-formed while parcours said « Paquet écrit »), bidi controls and invisible characters
  * (reported), terminal escape sequences (never printed raw).
  */
-import { readFileSync } from 'node:fs'
+import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
+import { main } from '../../../src/cli/main.js'
 import { formatDiagnostic } from '../../../src/compiler/diagnostics.js'
 import { checkCharacters, xmlSafe, xmlSafeDeep } from '../../../src/compiler/parse/text-safety.js'
 import { xmlProblem } from '../../../src/compiler/render/check-xml.js'
 import { terminalSafe } from '../../../src/shared/terminal-text.js'
-import { buildCourse, expectBuilt, expectRefused, hostileCourse, MINIMAL } from './hostile-course.js'
+import { buildCourse, expectBuilt, expectRefused, freshDir, hostileCourse, MINIMAL, ROOT } from './hostile-course.js'
 
 const COURSE_YML = readFileSync(join(MINIMAL, 'course.yml'), 'utf8')
 const withTitle = (title: string) => COURSE_YML.replace(/^title: .*$/m, `title: ${title}`)
@@ -90,5 +91,38 @@ describe('terminal output', () => {
     const built = await buildCourse(hostileCourse({ 'course.yml': COURSE_YML.replace('- 01-module.md', '- 01-module.md\n  - "\\e]0;pwned\\a\\e[2Jabsent.md"') }))
     expectRefused(built, 'course/module-not-found')
     expect(built.stderr).not.toMatch(/[\u001b\u0007]/)
+  })
+
+  /** `main()` as on a terminal with colours on: every write as the CLI sends it. */
+  async function onTerminal(cwd: string, ...argv: string[]): Promise<{ status: number; out: string }> {
+    let out = ''
+    const write = (t: string): void => void (out += t)
+    const status = await main(argv, { stdout: write, stderr: write, cwd, env: {}, isTTY: true })
+    return { status, out }
+  }
+
+  const HOSTILE = 'x\u001b]0;pwned\u0007\u001b[2J\u001b]8;;http://evil\u001b\\y\r'
+
+  it('every write of a successful build is cleaned: a course folder and an output folder named with escape sequences', async () => {
+    const dir = join(freshDir(), `cours${HOSTILE}`)
+    cpSync(MINIMAL, dir, { recursive: true })
+    const { status, out } = await onTerminal(ROOT, 'build', dir, '--out', join(freshDir(), `dist${HOSTILE}`))
+    expect(status).toBe(0)
+    expect(out).toContain('Paquet écrit')
+    expect(out).toContain('xy<U+000D>')
+    // Only the CLI's own colours are left (style.ts), nothing that moves, clears or retitles.
+    expect(out.replace(/\u001b\[(?:2|22|31|32|33|39)m/g, '')).not.toMatch(/[\u001b\u009b\u0007\r]/)
+    // `check` paints its summary line: the CLI's colours still reach the terminal.
+    const checked = await onTerminal(ROOT, 'check', dir)
+    expect(checked.out).toMatch(/\u001b\[(?:32|33)m/)
+    expect(checked.out.replace(/\u001b\[(?:2|22|31|32|33|39)m/g, '')).not.toMatch(/[\u001b\u009b\u0007\r]/)
+  })
+
+  it('command-line mistakes echoed back are cleaned too (unknown command, unknown option)', async () => {
+    for (const argv of [[`bu${HOSTILE}ild`], ['build', `--w${HOSTILE}atch`]]) {
+      const { status, out } = await onTerminal(ROOT, ...argv)
+      expect(status).toBe(2)
+      expect(out.replace(/\u001b\[(?:2|22|31|32|33|39)m/g, '')).not.toMatch(/[\u001b\u009b\u0007\r]/)
+    }
   })
 })
