@@ -145,7 +145,8 @@ export function render(
   if (!templates) return { packages: [], diagnostics }
   try {
     const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree) }))
-    return { packages, answerKey: renderAnswerKey(course, templates, builtins.generatorVersion), diagnostics }
+    const answerKey = renderAnswerKey(course, templates, builtins.generatorVersion)
+    return { packages, answerKey, diagnostics }
   } catch (e) {
     if (!(e instanceof TemplateRenderError)) throw e
     return { packages: [], diagnostics: [...diagnostics, e.diagnostic] }

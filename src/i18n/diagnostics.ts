@@ -153,6 +153,19 @@ const fr = {
     "corrigez le gabarit {file} : balises fermées, « & » écrit « &amp; », pas d'entité HTML comme « &nbsp; ». Moodle refuserait ce paquet.",
   ],
   'template/unknown': ['Gabarit inconnu « {file} » dans templates/.', 'seuls ces gabarits peuvent être remplacés : {known}.'],
+  'template/log': ['{{log}} écrit dans le terminal à chaque rendu de ce gabarit.', 'retirez-le de {file} une fois le gabarit au point.'],
+  'template/prototype-property': [
+    '« {name} » est une propriété héritée que Handlebars refuse de lire : le gabarit affichera une valeur vide.',
+    "utilisez dans {file} un champ fourni au gabarit (voir les gabarits d'origine de parcours).",
+  ],
+  'template/removed-field': [
+    "« {name} » n'est plus fourni aux gabarits : les bonnes réponses et le retour « Correct » sont scellés dans les données du SCO, et le moteur les affiche après la validation.",
+    `retirez « {name} » de {file} et gardez l'élément <div class="pc-feedback-correct" hidden></div>, que le moteur remplit.`,
+  ],
+  'template/missing-hook': [
+    'Le gabarit de question {file} ne contient plus « {hook} », dont le moteur a besoin pour afficher le verdict et les retours.',
+    "repartez du gabarit d'origine (templates/partials/question.hbs de parcours) et gardez ses classes pc-… et l'attribut data-question.",
+  ],
   // parcours check (issue 9): structure
   'heading/skipped-level': [
     'Niveau de titre sauté : « {found} » après « {previous} ».',
@@ -402,6 +415,19 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
     'fix template {file}: close every element, write "&" as "&amp;", no HTML entity such as "&nbsp;". Moodle would refuse this package.',
   ],
   'template/unknown': ['Unknown template "{file}" in templates/.', 'only these templates can be overridden: {known}.'],
+  'template/log': ['{{log}} writes to the terminal each time this template renders.', 'remove it from {file} once the template works.'],
+  'template/prototype-property': [
+    '"{name}" is an inherited property that Handlebars refuses to read: the template will render an empty value.',
+    "use a field given to the template in {file} (see parcours' own templates).",
+  ],
+  'template/removed-field': [
+    '"{name}" is no longer given to templates: right answers and the "Correct:" feedback are sealed in the SCO\'s data, and the runtime shows them after validation.',
+    'remove "{name}" from {file} and keep the element <div class="pc-feedback-correct" hidden></div>, which the runtime fills.',
+  ],
+  'template/missing-hook': [
+    'The question template {file} no longer contains "{hook}", which the runtime needs to show the verdict and feedback.',
+    "start again from parcours' own templates/partials/question.hbs and keep its pc-… classes and the data-question attribute.",
+  ],
   // parcours check (issue 9): structure
   'heading/skipped-level': [
     'Skipped heading level: "{found}" after "{previous}".',

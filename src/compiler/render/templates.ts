@@ -4,7 +4,7 @@
  */
 import Handlebars from 'handlebars'
 import { fill } from '../../shared/fill.js'
-import { error, type Diagnostic } from '../diagnostics.js'
+import { error, warning, type Diagnostic } from '../diagnostics.js'
 import type { SourceTree } from '../types.js'
 import { xmlProblem } from './check-xml.js'
 
@@ -34,8 +34,16 @@ export function compileTemplates(builtins: Record<string, string>, tree: SourceT
     if (!(path in builtins)) diagnostics.push(error('template/unknown', file.path, undefined, { file: path, known: Object.keys(builtins).sort().join(', ') }))
     else sources[path] = { text: file.text ?? '', file: file.path }
   }
+  for (const file of Object.values(tree.files)) {
+    const path = file.path.slice('templates/'.length)
+    if (file.path.startsWith('templates/') && path in builtins) diagnostics.push(...overrideProblems(path, file.text ?? '', file.path))
+  }
   const hbs = Handlebars.create()
   registerHelpers(hbs, strings)
+  // Handlebars writes in English on stderr for two things a course's template can hold: `{{log}}`
+  // and a property refused by its prototype-access rules. Both are reported where they are written
+  // (overrideProblems); the renders stay silent.
+  hbs.log = () => undefined
   const compiled: Record<string, Render> = {}
   for (const [path, { text, file }] of Object.entries(sources)) {
     try {
@@ -75,13 +83,62 @@ export class TemplateRenderError extends Error {
 function guard(render: Render, file: string, sources: Record<string, { text: string; file: string }>): Render {
   return (context) => {
     try {
-      return render(context)
+      return (render as (context: object, options: Handlebars.RuntimeOptions) => string)(context, SILENT_PROTO_ACCESS)
     } catch (e) {
       const diagnostic = templateError(e, file)
       const at = culprit(e, sources)
       throw new TemplateRenderError(at ? { ...diagnostic, ...at, params: { ...diagnostic.params, file: at.file } } : diagnostic, e)
     }
   }
+}
+
+/** The default prototype-access rules, stated: Handlebars then refuses the same properties without logging. */
+const SILENT_PROTO_ACCESS: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }
+
+/** Names every object inherits (`constructor`, `valueOf`…): Handlebars refuses to read them. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype))
+
+/**
+ * Since issue 12 the right answers and the "Correct:" feedback are sealed in the SCO's data: a
+ * question template written before no longer receives them, and would render empty without a
+ * word. The runtime also needs its hooks in the question's HTML to show verdicts and feedback.
+ */
+const REMOVED_FIELDS = new Set(['feedbackCorrectHtml', 'correct', 'right'])
+const QUESTION_HOOKS = ['data-question=', 'pc-verdict', 'pc-feedback-correct', 'pc-feedback-wrong']
+
+function overrideProblems(path: string, text: string, file: string): Diagnostic[] {
+  const problems: Diagnostic[] = []
+  let ast: unknown
+  try {
+    ast = Handlebars.parse(text)
+  } catch {
+    return problems // a syntax error is reported by compileTemplates
+  }
+  const seen = new Set<string>()
+  walk(ast, (node) => {
+    if (node.type !== 'PathExpression') return
+    const parts = node.parts as string[]
+    const start = (node.loc as { start: { line: number; column: number } }).start
+    const at = { line: start.line, column: start.column + 1 }
+    if (node.original === 'log') problems.push(warning('template/log', file, at, { file }))
+    const inherited = parts.find((part) => INHERITED.has(part))
+    if (inherited) problems.push(warning('template/prototype-property', file, at, { name: inherited, file }))
+    const name = parts[0]
+    if (!name || !REMOVED_FIELDS.has(name) || seen.has(name)) return
+    seen.add(name)
+    problems.push(error('template/removed-field', file, at, { name, file }))
+  })
+  if (path === 'partials/question.hbs')
+    for (const hook of QUESTION_HOOKS) if (!text.includes(hook)) problems.push(error('template/missing-hook', file, undefined, { hook: hook.replace(/=$/, ''), file }))
+  return problems
+}
+
+function walk(node: unknown, visit: (node: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) return node.forEach((child) => walk(child, visit))
+  if (!node || typeof node !== 'object') return
+  const record = node as Record<string, unknown>
+  if (typeof record.type === 'string') visit(record)
+  for (const [key, value] of Object.entries(record)) if (key !== 'loc') walk(value, visit)
 }
 
 /**

@@ -6,7 +6,7 @@
 import { cpSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import JSZip from 'jszip'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { main } from '../../../src/cli/main.js'
 import { formatDiagnostic } from '../../../src/compiler/diagnostics.js'
 import { checkCharacters, xmlSafe, xmlSafeDeep } from '../../../src/compiler/parse/text-safety.js'
@@ -91,6 +91,19 @@ describe('terminal output', () => {
     const built = await buildCourse(hostileCourse({ 'course.yml': COURSE_YML.replace('- 01-module.md', '- 01-module.md\n  - "\\e]0;pwned\\a\\e[2Jabsent.md"') }))
     expectRefused(built, 'course/module-not-found')
     expect(built.stderr).not.toMatch(/[\u001b\u0007]/)
+  })
+
+  it("Handlebars never writes to the console: {{log}} and refused properties in a course's template are diagnostics", async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined))
+    try {
+      const dir = join(ROOT, 'test/fixtures/diagnostics/warnings-template-handlebars/content')
+      const built = await buildCourse(dir)
+      expect(built.status, built.stderr).toBe(0)
+      expect(built.codes).toEqual(['template/log', 'template/prototype-property'])
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled()
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
   })
 
   /** `main()` as on a terminal with colours on: every write as the CLI sends it. */
