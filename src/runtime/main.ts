@@ -9,6 +9,7 @@
 
 import type { ScoData } from '../shared/sco-data.js'
 import { parseScoData } from '../shared/sco-data.js'
+import { sha256Hex } from '../shared/answer-seal.js'
 import { encode } from '../shared/state-codec.js'
 import type { Translate } from './dom.js'
 import { $$, guard, translator } from './dom.js'
@@ -26,6 +27,7 @@ import { pageMessages } from './messages.js'
 import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
 import { setupQuiz } from './quiz.js'
+import type { LocalCopy } from './session.js'
 import { Session } from './session.js'
 
 declare const __PARCOURS_VERSION__: string
@@ -61,11 +63,34 @@ function localLms(data: ScoData): Lms {
   return new LocalLms(DIALECTS[data.version], localStore(), storageKey(data.courseId, data.scoId, data.version))
 }
 
+/**
+ * Keep mode's copy in localStorage, under the learner and the exact LMS state it builds on
+ * (hashed: neither the learner id nor the state is written in clear as a key). Another learner on
+ * the same browser, or an LMS state that changed meanwhile, never picks it up.
+ */
+function keepCopy(data: ScoData, lms: Lms, raw: string | null): LocalCopy | null {
+  const store = localStore()
+  if (!store) return null
+  const learner = lms.get(data.version === 'scorm12' ? 'cmi.core.student_id' : 'cmi.learner_id')
+  const key = `parcours:keep:${data.courseId}:${data.scoId}:${data.version}:${sha256Hex(learner + '\n' + (raw === null ? '' : 'r' + raw)).slice(0, 32)}`
+  return {
+    load: () => store.getItem(key),
+    save: (text) => {
+      try {
+        store.setItem(key, text)
+      } catch {
+        // quota or a locked storage: the work stays in memory for this session
+      }
+    },
+  }
+}
+
 function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate): Session {
   let finishedBefore: boolean | null = null
   return new Session({
     data,
     lms,
+    keepCopy: (raw) => (lms.dialect.mode === 'local' ? null : keepCopy(data, lms, raw)),
     now: () => (typeof performance !== 'undefined' ? performance.now() : Date.now()),
     visible: document.visibilityState !== 'hidden',
     schedule: (run, ms) => window.setTimeout(guard(run), ms),
@@ -121,7 +146,7 @@ function launchNotice(lms: Lms, session: Session, refused: boolean, t: Translate
   else if (lms.dialect.mode === 'local') sentences.push(t('noLms'))
   if (session.readOnly) sentences.push(t('reviewMode'))
   const reading = session.reading
-  if (session.keep) sentences.push(t(KEEP_NOTICE[session.keep]))
+  if (session.keep) sentences.push(t(KEEP_NOTICE[session.keep]), t(session.resumedFromCopy ? 'stateCopyResumed' : 'stateCopyKept'))
   else if (reading && reading.verdict === 'foreign') sentences.push(t('stateForeign'))
   // Course changes the learner can notice: answers to changed questions (removed ones just vanish).
   else if (reading && reading.dropped.some((d) => d.reason !== 'removed')) sentences.push(t('stateReset'))

@@ -6,7 +6,7 @@
 
 import type { QuestionData, ScoData } from '../shared/sco-data.js'
 import type { LearnerState, StateReading } from '../shared/state-codec.js'
-import { decodeState, emptyState, encodeWithin } from '../shared/state-codec.js'
+import { decodeState, emptyState, encode, encodeWithin } from '../shared/state-codec.js'
 import type { Verdict } from './answers.js'
 import { Committer } from './committer.js'
 import type { Dialect, Values } from './lms/dialect.js'
@@ -56,6 +56,17 @@ export interface SessionOptions {
   onSaved(saved: boolean): void
   /** Called with the summary sent at each flush. */
   onProgress?(summary: Summary): void
+  /**
+   * Where a session that keeps the LMS state (keep mode) saves its own work: this browser's copy,
+   * for the state the LMS holds (`raw`, null when it could not be read). Null when no storage.
+   */
+  keepCopy?(raw: string | null): LocalCopy | null
+}
+
+/** The learner's work of keep-mode sessions, in this browser only. */
+export interface LocalCopy {
+  load(): string | null
+  save(text: string): void
 }
 
 /** Longest page id kept as such in the location; longer ones are stored by their state key. */
@@ -70,6 +81,9 @@ export class Session {
    * always, never a lower outcome than the LMS holds). The learner works in memory.
    */
   keep: KeepReason | null = null
+  /** Keep mode: this browser's copy of the work, and whether an earlier session's copy was taken up. */
+  private copy: LocalCopy | null = null
+  resumedFromCopy = false
   /** The outcome the LMS held at launch: a floor for everything sent. */
   held: HeldOutcome = { completed: false, passed: null, score: null }
   /** Location found at launch (page id or page key), '' if none. */
@@ -130,6 +144,7 @@ export class Session {
       this.state = this.reading.state
       if (!this.reading.writable) this.keep = this.reading.verdict === 'newer' ? 'newer' : 'unreadable'
     }
+    if (this.keep) this.takeUpCopy(launch.suspendData)
     this.held = this.dialect.readOutcome(this.lms, launch)
     let interactions = launch.interactionCount
     // The record count was in the state we could not read: ask the LMS, so as to append, never overwrite.
@@ -142,6 +157,20 @@ export class Session {
     this.launchLocation = launch.location
     this.readOnly = launch.mode === 'review'
     return true
+  }
+
+  /**
+   * Keep mode: the LMS state stays untouched, so the work of a session lives in this browser. A
+   * copy saved by an earlier session over the same LMS state is taken up when fully readable.
+   */
+  private takeUpCopy(raw: string | null): void {
+    this.copy = this.options.keepCopy ? this.options.keepCopy(raw) : null
+    const saved = this.copy ? this.copy.load() : null
+    if (saved === null) return
+    const reading = decodeState(saved, this.data)
+    if (reading.verdict !== 'readable') return
+    this.state = reading.state
+    this.resumedFromCopy = true
   }
 
   /** Where the learner stands, as sent to the LMS: never below the outcome it held at launch. */
@@ -180,6 +209,7 @@ export class Session {
     const seconds = this.sessionSeconds()
     const summary = this.summary()
     if (this.options.onProgress) this.options.onProgress(summary)
+    if (this.keep && this.copy) this.copy.save(encode(this.state, data))
     const values: Values = [
       [names.location, this.location],
       // A state that could not be read is never overwritten.

@@ -139,6 +139,27 @@ describe.each(VERSIONS)('%s: a state the runtime could not read is kept byte for
     for (const [element, value] of Object.entries(cmi.held)) expect(t.lms.tracks('newer', version)[element], element).toBe(value)
   })
 
+  it("keep mode: a session's work is kept in this browser and taken up by the next session of the same learner, the LMS state byte for byte", async () => {
+    const newer = '3.Qq7Rr6|cABCD|t12345|xnew-section'
+    const seenIn = (sco: Frame | Page) => sco.evaluate(() => (globalThis as unknown as { parcours: { state(): { seen: string[] } } }).parcours.state().seen.length)
+    const first = await relaunch('copy-owner', newer)
+    await expect.poll(() => first.sco.locator('#pc-notice').textContent()).toContain('gardé dans ce navigateur seulement')
+    await workThenClose(first.page, first.sco, 'copy-owner')
+    expect(t.lms.tracks('copy-owner', version)['cmi.suspend_data']).toBe(newer)
+
+    const second = await relaunch('copy-owner', newer)
+    await expect.poll(() => second.sco.locator('#pc-notice').textContent()).toContain('session précédente')
+    expect(await seenIn(second.sco)).toBe(3)
+    await workThenClose(second.page, second.sco, 'copy-owner')
+    expect(t.lms.tracks('copy-owner', version)['cmi.suspend_data']).toBe(newer)
+
+    // Another learner on the same browser, with the very same stored state, never gets it.
+    const other = await relaunch('copy-other', newer)
+    await expect.poll(() => other.sco.locator('#pc-notice').textContent()).toContain('gardé dans ce navigateur seulement')
+    expect(await other.sco.locator('#pc-notice').textContent()).not.toContain('session précédente')
+    expect(await seenIn(other.sco)).toBe(1)
+  })
+
   it('a truncated state is kept, not misread', async () => {
     const cut = stored.slice(0, stored.length - 4)
     const { page, sco } = await relaunch('truncated', cut)

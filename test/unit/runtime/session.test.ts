@@ -3,13 +3,13 @@ import { LocalLms } from '../../../src/runtime/lms/local.js'
 import { scorm12, scorm12Dialect } from '../../../src/runtime/lms/scorm12.js'
 import { scorm2004 } from '../../../src/runtime/lms/scorm2004.js'
 import type { Lms } from '../../../src/runtime/lms/types.js'
-import { Session, VisibleClock } from '../../../src/runtime/session.js'
+import { Session, VisibleClock, type SessionOptions } from '../../../src/runtime/session.js'
 import type { ScoData } from '../../../src/shared/sco-data.js'
 import { decodeState, encode, emptyState } from '../../../src/shared/state-codec.js'
 import { sampleSco } from '../../helpers/sco.js'
 import { fakeApi, type FakeOptions } from './fake-api.js'
 
-function harness(data: ScoData, options: Omit<FakeOptions, 'version'> = {}, lmsOverride?: Lms) {
+function harness(data: ScoData, options: Omit<FakeOptions, 'version'> = {}, lmsOverride?: Lms, extra: Partial<SessionOptions> = {}) {
   const f = fakeApi({ version: data.version, ...options })
   const lms = lmsOverride ?? (data.version === 'scorm12' ? scorm12(f.api) : scorm2004(f.api))
   let now = 0
@@ -23,6 +23,7 @@ function harness(data: ScoData, options: Omit<FakeOptions, 'version'> = {}, lmsO
     schedule: (run, ms) => pending.push({ run, ms }),
     cancel: () => void pending.splice(0),
     onSaved: (s) => saved.push(s),
+    ...extra,
   })
   const sets = () => f.calls.filter((c) => c.method === f.names.set).map((c) => c.args)
   return { f, lms, session, pending, saved, sets, advance: (ms: number) => void (now += ms) }
@@ -327,6 +328,35 @@ describe('session: the learner’s stored state is never overwritten when it cou
       h.session.commit()
       h.session.end()
       expect(h.f.values['cmi.suspend_data']).toBe(newer)
+    })
+
+    it(`${version}: keep mode saves the work in this browser's copy; the next session takes up a readable copy, never an unreadable one`, () => {
+      const newer = '3.abcdef|cXXXX|t999|qsomething'
+      const store = new Map<string, string>()
+      const raws: (string | null)[] = []
+      const keepCopy = (raw: string | null) => (raws.push(raw), { load: () => store.get('copy') ?? null, save: (text: string) => void store.set('copy', text) })
+      const open = () => {
+        const h = harness(data, { preload: { [names.entry]: 'resume', 'cmi.suspend_data': newer } }, undefined, { keepCopy })
+        h.session.start()
+        return h
+      }
+      const first = open()
+      expect(first.session.resumedFromCopy).toBe(false)
+      for (const page of data.pages.slice(0, 2)) first.session.showPage(page.id, page.key)
+      first.session.commit()
+      first.session.end()
+      expect(first.f.values['cmi.suspend_data']).toBe(newer)
+      expect(raws).toEqual([newer])
+      expect(decodeState(store.get('copy')!, data).state.seen).toHaveLength(2)
+
+      const second = open()
+      expect(second.session.resumedFromCopy).toBe(true)
+      expect(second.session.state.seen).toHaveLength(2)
+
+      store.set('copy', store.get('copy')!.slice(0, -3))
+      const third = open()
+      expect(third.session.resumedFromCopy).toBe(false)
+      expect(third.session.state.seen).toHaveLength(0)
     })
 
     it(`${version}: a truncated state is kept, not misread`, () => {
