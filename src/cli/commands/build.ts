@@ -159,14 +159,23 @@ async function watchBuild(context: CommandContext, api: BuildApi, dir: string, o
     }
   }
   if (!values.quiet) io.stderr(`${style.dim(say(lang, 'watching', { dir: displayPath(dir, io.cwd) || '.' }))}\n`)
+  // Ctrl-C is listened for before the first build: pressed as soon as its line is printed, it must
+  // stop the watch with 130, not kill the process with the default signal handler.
+  let interrupted = false
+  let onStop = (): void => void (interrupted = true)
+  io.onInterrupt?.(() => onStop())
   await once()
   return new Promise<number>((resolvePromise, reject) => {
-    const watcher = watchFolder(dir, courseIgnore(dir, out), () => once().catch((e: unknown) => (watcher.close(), reject(e))))
-    io.onInterrupt?.(() => {
-      watcher.close()
+    const stop = (): void => {
       if (!values.quiet) io.stderr(`${say(lang, 'stopped')}\n`)
       resolvePromise(EXIT.interrupted)
-    })
+    }
+    if (interrupted) return stop()
+    const watcher = watchFolder(dir, courseIgnore(dir, out), () => once().catch((e: unknown) => (watcher.close(), reject(e))))
+    onStop = () => {
+      watcher.close()
+      stop()
+    }
   })
 }
 

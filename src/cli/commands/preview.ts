@@ -80,8 +80,6 @@ async function run({ lang, values, positionals, io }: CommandContext): Promise<n
     throw e
   }
   const current = server
-  io.stdout(`${say(lang, 'ready', { url: current.url })}\n`)
-  if (values.open) await openBrowser(current.url)
   return new Promise<number>((done, fail) => {
     const watcher = watchFolder(dir, courseIgnore(dir, resolve(dir, 'dist')), () =>
       current.rebuild().then(
@@ -96,6 +94,9 @@ async function run({ lang, values, positionals, io }: CommandContext): Promise<n
         done(EXIT.interrupted)
       }, fail)
     })
+    // Printed once Ctrl-C is listened for: a script that interrupts on this line gets 130.
+    io.stdout(`${say(lang, 'ready', { url: current.url })}\n`)
+    if (values.open) void openBrowser(current.url)
   })
 }
 
