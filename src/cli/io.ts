@@ -11,6 +11,8 @@ export interface Io {
   env: Record<string, string | undefined>
   /** stderr is a terminal: progress lines and colours are allowed there. */
   isTTY: boolean
+  /** Standard input, read whole (`parcours inspect -`). */
+  stdin?: () => Promise<string>
   /** Called once when the user presses Ctrl-C; long-running commands (watch, preview) listen. */
   onInterrupt?: (stop: () => void) => void
 }
@@ -47,6 +49,11 @@ export function processIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stderr.isTTY),
+    stdin: async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks).toString('utf8')
+    },
     onInterrupt: (stop) => {
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)

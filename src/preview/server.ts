@@ -19,7 +19,7 @@ import type { LmsAssets, LmsServer } from '../lms/server.js'
 import type { Lang, ScoData, ScormVersion } from '../shared/sco-data.js'
 import { previewPage } from './page.js'
 import type { BuildReport } from './protocol.js'
-import { stateReport } from './state-report.js'
+import { stateReport } from '../inspect/state-report.js'
 
 export const PREVIEW_PACKAGE = 'course'
 export const PREVIEW_LEARNER = 'auteur'

@@ -307,6 +307,46 @@ function readSections(sections: string[], data: ScoData, version: string): State
   return reading(dropped.length > 0 ? 'partial' : 'readable', version, state, dropped)
 }
 
+/** What a state says of itself, read without its course (`parcours inspect` with no `--course`). */
+export interface StateOutline {
+  /** `ours`: parcours' format, intact; `newer`: a later parcours format; `damaged`: parcours' header, but the checksum or the grammar fails; `not-ours`: another tool's state; `empty`. */
+  kind: 'empty' | 'ours' | 'newer' | 'damaged' | 'not-ours'
+  version: string
+  /** stateKey(courseId) of the course that wrote it (version 2). */
+  courseKey: string | null
+  time: number
+  interactions: number
+  pages: number
+  answers: number
+  assessments: number
+}
+
+/** The outline of a state, without the course: whose format it is and how much it holds. Never throws. */
+export function stateOutline(raw: string): StateOutline {
+  const outline: StateOutline = { kind: 'empty', version: '', courseKey: null, time: 0, interactions: 0, pages: 0, answers: 0, assessments: 0 }
+  if (raw === '') return outline
+  const bar = raw.indexOf('|')
+  const header = HEADER_RE.exec(bar < 0 ? raw : raw.slice(0, bar))
+  // A parcours state starts with its version, then (version 2) its checksum, then "|": anything
+  // else is another tool's, and is said to be so rather than guessed at.
+  if (!header || (header[2] === undefined && bar !== 1)) return { ...outline, kind: 'not-ours' }
+  outline.version = header[1] as string
+  if (Number(outline.version) > Number(STATE_VERSION)) return { ...outline, kind: 'newer' }
+  const body = bar < 0 ? '' : raw.slice(bar)
+  if ((outline.version === '2' && header[2] !== checksum(body)) || (outline.version !== '1' && outline.version !== '2')) return { ...outline, kind: 'damaged' }
+  for (const section of body.slice(1).split('|')) {
+    const tag = section.charAt(0)
+    const rest = section.slice(1)
+    if (tag === 'c') outline.courseKey = rest
+    else if (tag === 't' && UINT_RE.test(rest)) outline.time = Number(rest)
+    else if (tag === 'n' && UINT_RE.test(rest)) outline.interactions = Number(rest)
+    else if (tag === 'p' && PAGES_RE.test(rest)) outline.pages = rest.length / 4
+    else if (tag === 'q') outline.answers = rest.split(',').length
+    else if (tag === 'a') outline.assessments = rest.split(',').length
+  }
+  return { ...outline, kind: outline.version === '2' && outline.courseKey === null ? 'damaged' : 'ours' }
+}
+
 /**
  * The text to store, within `limit` characters when possible: if the full state is too long,
  * knowledge-check answers are left out (they are not scored) until it fits. The compiler checks

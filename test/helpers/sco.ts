@@ -11,7 +11,7 @@ import type { CompiledPackage } from '../../src/compiler/pipeline.js'
 import { parseScoData } from '../../src/shared/sco-data.js'
 import { judge } from '../../src/runtime/answers.js'
 import { answerValue } from '../../src/shared/answer-seal.js'
-import type { KeyedScoData } from './answer-key.js'
+import { recordAnswerKey, type KeyedScoData } from './answer-key.js'
 
 const builtins = await readBuiltins()
 
@@ -119,7 +119,10 @@ export function courseTree(spec: ScoSpec): SourceTree {
 /** The compiled package of a spec (throws the compiler's CompileError if the spec is not a valid course). */
 export function compileSpec(spec: ScoSpec): CompiledPackage {
   try {
-    return compile(courseTree(spec), builtins, [spec.version ?? 'scorm12']).packages[0]!
+    const result = compile(courseTree(spec), builtins, [spec.version ?? 'scorm12'])
+    // Journeys that answer right or wrong find the key there (the package holds only digests).
+    recordAnswerKey(result.course)
+    return result.packages[0]!
   } catch (e) {
     if (!(e instanceof CompileError)) throw e
     throw new Error(

@@ -7,6 +7,7 @@ import { build } from './build.js'
 import { certify } from './certify.js'
 import { check } from './check.js'
 import { init } from './init.js'
+import { inspect } from './inspect.js'
 import { preview } from './preview.js'
 
-export const COMMANDS: readonly Command[] = [init, build, preview, check, certify]
+export const COMMANDS: readonly Command[] = [init, build, preview, check, inspect, certify]

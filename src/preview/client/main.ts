@@ -7,7 +7,7 @@
 import { fill } from '../../shared/fill.js'
 import type { PreviewTexts } from '../page.js'
 import type { BuildReport } from '../protocol.js'
-import type { StateReport } from '../state-report.js'
+import type { StateReport } from '../../inspect/state-report.js'
 
 interface Config {
   lang: 'fr' | 'en'
