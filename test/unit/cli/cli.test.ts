@@ -304,5 +304,10 @@ describe('the real process (bin/parcours.js, bundled in lib/)', () => {
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     expect(readdirSync(join(course, 'dist')).sort()).toEqual(['ma-formation-scorm12.zip', 'ma-formation-scorm2004.zip'])
+    // inspect validates against the official schemas with what lib/ ships (schema sets, xmllint-wasm).
+    const inspect = spawnSync(join(prefix, 'bin/parcours'), ['inspect', 'dist/ma-formation-scorm2004.zip'], { cwd: course, encoding: 'utf8' })
+    expect(inspect.stderr).toBe('')
+    expect(inspect.status).toBe(0)
+    expect(inspect.stdout).toContain('Schémas officiels (scorm2004) : valide.')
   })
 })
