@@ -60,7 +60,7 @@ export async function build(contentDir: string, options: BuildOptions): Promise<
   // The read stage parses the modules to find their images; the cache hands that parse to compile().
   const cache = options.cache ?? createAnalysisCache()
   const tree = await readTree(contentDir, { strings: builtins.strings, cache })
-  const result = compile(tree, builtins, options.formats, cache)
+  const result = compile(tree, builtins, options.formats, cache, { answerKey: options.answerKey === true })
   // Each zip is streamed to its temporary file, never gathered whole in memory.
   const zips = result.packages.map((pkg) => ({ path: join(options.out, pkg.name), write: (to: string) => writeZip(pkg.files, to) }))
   const key = options.answerKey ? result.answerKey : undefined

@@ -10,7 +10,7 @@
  * every stage that could run are reported together; compile() stops before rendering when any is
  * an error and throws one CompileError carrying them all.
  */
-import type { ScormVersion } from '../shared/sco-data.js'
+import type { Lang, ScormVersion } from '../shared/sco-data.js'
 import { checkCourse } from './check/index.js'
 import { CompileError, error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { parseCourseConfig } from './parse/course-config.js'
@@ -89,20 +89,9 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   diagnostics.push(...located.diagnostics, ...checkLogo(config, parsed.logoAt, COURSE_FILE, tree.files))
 
   const strings = builtins.strings[config.language]
-  // Sorted: the tree's key order is the order reads completed, and suggestions must not depend on it.
-  const context = { md: createMarkdown(), files: Object.keys(tree.files).sort(), labels: calloutLabels(strings) }
-  // A module's parse depends on its text, the list of files (images), the callout labels and the language (typography).
-  const contextKey = JSON.stringify([context.files, context.labels, config.language])
-  const modules: Module[] = []
-  for (const file of located.files) {
-    if (tree.files[file]!.text === undefined) continue
-    const result = parseCached(tree.files[file]!, contextKey, cache, () => {
-      const parsed = parseModule(tree.files[file]!, context)
-      return parsed.module ? { ...parsed, module: typesetModule(parsed.module, config.language) } : parsed
-    })
-    diagnostics.push(...result.diagnostics)
-    if (result.module) modules.push(result.module)
-  }
+  const parsedModules = parseModules(tree, located.files, config.language, strings, cache)
+  diagnostics.push(...parsedModules.diagnostics)
+  const modules = parsedModules.modules
   const built = buildCourse(config, modules)
   diagnostics.push(...built.diagnostics)
   diagnostics.push(
@@ -125,6 +114,35 @@ export function analyse(tree: SourceTree, builtins: Pick<Builtins, 'strings'>, f
   return done(course, hasErrors(diagnostics) ? [] : packages)
 }
 
+/**
+ * The listed modules parsed (each once per text: `cache`), in course order. Also what the read
+ * stage calls to learn which images to read, so that both share one parse per module.
+ */
+export function parseModules(
+  tree: SourceTree,
+  moduleFiles: readonly string[],
+  language: Lang,
+  strings: Record<string, string>,
+  cache?: AnalysisCache,
+): { modules: Module[]; diagnostics: Diagnostic[] } {
+  // Sorted: the tree's key order is the order reads completed, and suggestions must not depend on it.
+  const context = { md: createMarkdown(), files: Object.keys(tree.files).sort(), labels: calloutLabels(strings) }
+  // A module's parse depends on its text, the list of files (images), the callout labels and the language (typography).
+  const contextKey = JSON.stringify([context.files, context.labels, language])
+  const modules: Module[] = []
+  const diagnostics: Diagnostic[] = []
+  for (const file of moduleFiles) {
+    if (tree.files[file]?.text === undefined) continue
+    const result = parseCached(tree.files[file]!, contextKey, cache, () => {
+      const parsed = parseModule(tree.files[file]!, context)
+      return parsed.module ? { ...parsed, module: typesetModule(parsed.module, language) } : parsed
+    })
+    diagnostics.push(...result.diagnostics)
+    if (result.module) modules.push(result.module)
+  }
+  return { modules, diagnostics }
+}
+
 function parseCached(file: SourceFile, contextKey: string, cache: AnalysisCache | undefined, parse: () => ReturnType<typeof parseModule>): ReturnType<typeof parseModule> {
   if (!cache) return parse()
   const hit = cache.modules.get(file.path)
@@ -134,19 +152,26 @@ function parseCached(file: SourceFile, contextKey: string, cache: AnalysisCache 
   return result
 }
 
+/** What to render besides the packages. */
+export interface RenderOptions {
+  /** The trainer's answer key (default true); builds leave it out unless asked (`--answer-key`), and so do preview's rebuilds. */
+  answerKey?: boolean
+}
+
 /** Phase 2: templates (parcours' own, overridden by the course's) → the files of each package. */
 export function render(
   analysis: { course: Course; packages: AnalysedPackage[] },
   tree: SourceTree,
   builtins: Builtins,
+  options: RenderOptions = {},
 ): { packages: CompiledPackage[]; answerKey?: AnswerKeyFile; diagnostics: Diagnostic[] } {
   const { course } = analysis
   const { templates, diagnostics } = compileTemplates(builtins.templates, tree, typesetStrings(builtins.strings[course.config.language], course.config.language))
   if (!templates) return { packages: [], diagnostics }
   try {
     const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree) }))
-    const answerKey = renderAnswerKey(course, templates, builtins.generatorVersion)
-    return { packages, answerKey, diagnostics }
+    if (options.answerKey === false) return { packages, diagnostics }
+    return { packages, answerKey: renderAnswerKey(course, templates, builtins.generatorVersion), diagnostics }
   } catch (e) {
     if (!(e instanceof TemplateRenderError)) throw e
     return { packages: [], diagnostics: [...diagnostics, e.diagnostic] }
@@ -154,7 +179,7 @@ export function render(
 }
 
 /** Both phases; throws a CompileError with every diagnostic when any is an error. */
-export function compile(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache): CompileResult {
+export function compile(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache, options: RenderOptions = {}): CompileResult {
   const analysis = analyse(tree, builtins, formats, cache)
   if (!analysis.course) throw new CompileError(analysis.diagnostics)
   if (hasErrors(analysis.diagnostics)) {
@@ -162,10 +187,10 @@ export function compile(tree: SourceTree, builtins: Builtins, formats: readonly 
     const templateProblems = compileTemplates(builtins.templates, tree, builtins.strings[analysis.course.config.language]).diagnostics
     throw new CompileError(sortDiagnostics([...analysis.diagnostics, ...templateProblems]))
   }
-  const rendered = render({ course: analysis.course, packages: analysis.packages }, tree, builtins)
+  const rendered = render({ course: analysis.course, packages: analysis.packages }, tree, builtins, options)
   const diagnostics = sortDiagnostics([...analysis.diagnostics, ...rendered.diagnostics])
   if (hasErrors(diagnostics)) throw new CompileError(diagnostics)
-  return { course: analysis.course, packages: rendered.packages, answerKey: rendered.answerKey, diagnostics }
+  return { course: analysis.course, packages: rendered.packages, ...(rendered.answerKey && { answerKey: rendered.answerKey }), diagnostics }
 }
 
 function calloutLabels(strings: Record<string, string>): Record<string, string> {

@@ -81,9 +81,12 @@ export async function startPreview(options: PreviewOptions, onBuild: (report: Bu
     const started = performance.now()
     const version = report.version + 1
     const word = (d: Diagnostic): string => engine.formatDiagnostic(d, options.lang)
+    // The page closes the SCO (its last commit and finish) while the course compiles: the
+    // relaunch that follows the build does not wait for both one after the other.
+    broadcast('building', { version })
     try {
       const tree = await engine.readTree(options.dir, { strings: engine.builtins.strings, cache: engine.cache })
-      const result = engine.compile(tree, engine.builtins, [options.format], engine.cache)
+      const result = engine.compile(tree, engine.builtins, [options.format], engine.cache, { answerKey: false })
       const pkg = result.packages[0]!
       const files = new Map(pkg.files.map((f) => [f.path, typeof f.contents === 'string' ? Buffer.from(f.contents, 'utf8') : Buffer.from(f.contents)] as const))
       lms?.addPackage(PREVIEW_PACKAGE, files)

@@ -50,6 +50,7 @@ import { gzipSync } from 'node:zlib'
 import { generateCourse } from './generate.js'
 import { summarizeProfile } from './profile.js'
 import { watchRebuild } from './watch.js'
+import { loadPreviewBench } from './preview.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const HERE = fileURLToPath(new URL('./', import.meta.url))
@@ -94,6 +95,8 @@ const TARGET = {
   suspendLimit: 4096,
   sampleCompletedState: 1024,
   commitsPerNavigation: 1,
+  previewReloadSampleMs: 300,
+  previewReloadLargeMs: 1000,
 }
 
 /** LiaScript's SCORM exporter, measured in an earlier session on another machine: shown for reference, never divided by this run's numbers. */
@@ -574,6 +577,25 @@ async function main() {
       large: await attempt('watch.large', () => watchRebuild(lib, largeDir, { runs: 3 })),
     }
 
+    // the real `parcours preview` and a real Chromium: cold start, and edit → reloaded page
+    log('preview: cold start and edit-to-reload (real command, Chromium)…')
+    results.preview = await attempt('preview', async () => {
+      const { previewBench, cleanup } = await loadPreviewBench(ROOT)
+      try {
+        // The module on screen: the first one listed (the first SCO with one SCO per module).
+        const firstModule = async (dir) => {
+          const entry = /^ {2}- (.+)$/m.exec(await readFile(join(dir, 'course.yml'), 'utf8'))[1].trim()
+          return entry.endsWith('.md') ? entry : `${entry}.md`
+        }
+        return {
+          sample: await previewBench(ROOT, join(ROOT, 'content'), { runs: 7, module: await firstModule(join(ROOT, 'content')) }),
+          large: await previewBench(ROOT, largeDir, { runs: 5, module: await firstModule(largeDir) }),
+        }
+      } finally {
+        await cleanup()
+      }
+    })
+
     // in process: sizes and state
     results.runtime = await attempt('runtime', runtimeSizes)
     log('state sizes (in process)…')
@@ -646,6 +668,18 @@ async function main() {
       row(`${name}: rebuild (median of ${w.runs})`, ms(w.medianMs), full ? `< full build ${ms(full.medianMs)}` : '', full ? w.medianMs < full.medianMs : null)
       note(`  first build in the watching process ${ms(w.firstMs)}; min / max ${ms(w.minMs)} / ${ms(w.maxMs)}; edited ${w.file}`)
     }
+
+    section('parcours preview: real command, real Chromium (edit = one line of the module on screen)')
+    if (!results.preview) row('preview', `error: ${(results.errors.preview ?? '').split('\n')[0]}`)
+    else
+      for (const [name, p, target] of [
+        ['sample course', results.preview.sample, TARGET.previewReloadSampleMs],
+        [`large course (${LARGE.modules} modules, first SCO)`, results.preview.large, TARGET.previewReloadLargeMs],
+      ]) {
+        row(`${name}: edit → reloaded page (median of ${p.reloadMs.length})`, ms(p.medianMs), `< ${ms(target)}`, p.medianMs < target)
+        row(`${name}: cold start → first page ready`, ms(p.coldFirstPageMs))
+        note(`  "ready" line after ${ms(p.coldReadyMs)}; reload min / max ${ms(p.minMs)} / ${ms(p.maxMs)}; edited ${p.file}`)
+      }
 
     section('Runtime (lib/runtime), gzip level 9')
     const rt = results.runtime

@@ -4,7 +4,7 @@
  * parse (theme.ts). Every rule is a pure function of the course model and the source texts.
  */
 import type { Diagnostic } from '../diagnostics.js'
-import type { Course, SourceTree } from '../types.js'
+import type { Course, Module, SourceTree } from '../types.js'
 import { checkAssessment } from './assessment.js'
 import { checkCourseFiles, resolveInternalLinks } from './course-files.js'
 import { checkDuration, checkFeedback, checkWorkingNotes } from './pedagogy.js'
@@ -27,11 +27,23 @@ export interface CheckInput {
 export function checkCourse({ course, tree, moduleFiles, passingScoreAt, hasErrors }: CheckInput): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...(hasErrors ? [] : checkCourseFiles(course, tree, moduleFiles)), ...resolveInternalLinks(course), ...checkAssessment(course, passingScoreAt)]
   for (const module of course.modules) {
-    const text = tree.files[module.file]?.text ?? ''
-    diagnostics.push(...checkDuration(module, module.durationAt), ...checkFeedback(module), ...checkWorkingNotes(module.file, text))
+    let found = perModule.get(module)
+    if (!found) {
+      const text = tree.files[module.file]?.text ?? ''
+      found = [...checkDuration(module, module.durationAt), ...checkFeedback(module), ...checkWorkingNotes(module.file, text)]
+      perModule.set(module, found)
+    }
+    diagnostics.push(...found)
   }
   return diagnostics
 }
+
+/**
+ * Findings that depend on one module alone, kept with the parsed module: in watch and preview the
+ * analysis cache hands back the same module object while its text is unchanged (the text is the
+ * cache's key), so a rebuild checks only the module that was edited.
+ */
+const perModule = new WeakMap<Module, Diagnostic[]>()
 
 /**
  * French typography of the module files (course language fr), for `parcours check` only: `build`

@@ -15,7 +15,7 @@ import type { Lang } from '../../shared/sco-data.js'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
 import { LOGO_FILE, resolveModuleFile } from '../parse/course-files.js'
 import { parseCourseConfig } from '../parse/course-config.js'
-import { analyse, COURSE_FILE, type AnalysisCache } from '../pipeline.js'
+import { COURSE_FILE, parseModules, type AnalysisCache } from '../pipeline.js'
 import type { SourceFile, SourceTree } from '../types.js'
 import { svgProblem } from './check-svg.js'
 import { decodeText } from './decode-text.js'
@@ -63,9 +63,9 @@ export async function readTree(root: string, options: ReadOptions = {}): Promise
   const templates = Object.keys(files).filter((f) => f.startsWith('templates/') && f.endsWith('.hbs'))
   await load([...modules, ...templates], 'text')
   // The images the modules show: the same analysis the build runs next (its cache keeps the parse).
-  const strings = options.strings ?? { fr: {}, en: {} }
-  const analysis = analyse(tree, { strings }, [], options.cache)
-  const images = analysis.course?.modules.flatMap((m) => m.assets.map((a) => a.from)) ?? []
+  // Only the parse: the checks of the whole course run once, in the analysis that follows.
+  const language = course?.language ?? 'fr'
+  const images = course ? parseModules(tree, modules, language, options.strings?.[language] ?? {}, options.cache).modules.flatMap((m) => m.assets.map((a) => a.from)) : []
   const logo = course?.theme.logo?.src
   // Only an image is ever read as the logo (theme/logo-not-image otherwise).
   await load([...new Set([...(logo && LOGO_FILE.test(logo) ? [logo] : []), ...images])], 'image')

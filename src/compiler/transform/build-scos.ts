@@ -4,11 +4,26 @@
  * LMS stores fails here, not in front of a learner a month later.
  */
 import type { Lang, QuestionData, ScoData, ScormVersion } from '../../shared/sco-data.js'
-import { answerSalt, sealAnswer } from '../../shared/answer-seal.js'
+import { createHash } from 'node:crypto'
+import { answerSalt, sealAnswer, useSha256 } from '../../shared/answer-seal.js'
 import { worstCaseStateLength } from '../../shared/state-codec.js'
 import { answerRev, stateKey } from '../../shared/state-key.js'
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { Course, Module } from '../types.js'
+
+// The compiler seals every answer and feedback of the course on each build: Node's SHA-256 (same
+// digests as the runtime's small one, tested in test/unit/shared) instead of the JavaScript one,
+// remembered, since watch and preview rebuilds hash the same texts again (bounded: cleared when full).
+const hashes = new Map<string, number[]>()
+useSha256((text) => {
+  let hash = hashes.get(text)
+  if (!hash) {
+    if (hashes.size >= 200_000) hashes.clear()
+    hash = Array.from(createHash('sha256').update(text, 'utf8').digest())
+    hashes.set(text, hash)
+  }
+  return hash
+})
 
 /** cmi.suspend_data: CMIString4096 in 1.2; SPM 64000 in 2004 3rd/4th ed. (RTE 4.2.24). */
 export const STATE_LIMIT: Record<ScormVersion, number> = { scorm12: 4096, scorm2004: 64000 }

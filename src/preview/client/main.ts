@@ -77,18 +77,30 @@ function post(action: string): Promise<unknown> {
   return fetch(`/preview/action?${q.toString()}`, { method: 'POST' }).then((r) => r.json())
 }
 
-/**
- * Closes the SCO (it commits and finishes, as when a learner leaves), waits for what it sent,
- * then opens it again: Moodle's relaunch, with `entry=resume`.
- */
-function relaunch(before?: () => Promise<unknown>): Promise<void> {
-  const fragment = scoFragment()
-  relaunching = (relaunching ?? Promise.resolve()).then(async () => {
-    await new Promise<void>((resolve) => {
-      frame.addEventListener('load', () => resolve(), { once: true })
-      frame.src = 'about:blank'
+/** The SCO being closed: the page it showed, and when it has closed and the LMS has what it sent. */
+let closing: { fragment: string; done: Promise<void> } | undefined
+
+/** Closes the SCO (it commits and finishes, as when a learner leaves) and waits for what it sent. */
+function closeSco(): { fragment: string; done: Promise<void> } {
+  if (!closing) {
+    const fragment = scoFragment()
+    const done = (relaunching ?? Promise.resolve()).then(async () => {
+      await new Promise<void>((resolve) => {
+        frame.addEventListener('load', () => resolve(), { once: true })
+        frame.src = 'about:blank'
+      })
+      await post('settle')
     })
-    await post('settle')
+    closing = { fragment, done }
+  }
+  return closing
+}
+
+/** Closes the SCO if it is not closed yet, then opens it again: Moodle's relaunch, with `entry=resume`. */
+function relaunch(before?: () => Promise<unknown>): Promise<void> {
+  const { fragment, done } = closeSco()
+  closing = undefined
+  relaunching = done.then(async () => {
     if (before) await before()
     if (fragment) history.replaceState(null, '', `#${fragment}`)
     frame.src = launchUrl()
@@ -273,6 +285,11 @@ function renderState(s: LmsState): void {
 // ---- wiring ----------------------------------------------------------------------------------
 
 const events = new EventSource('/preview/events')
+// A save was seen: the SCO closes while the course compiles (a failed build leaves it closed
+// under the error overlay; the next good build opens it again).
+events.addEventListener('building', () => {
+  if (launched) closeSco()
+})
 events.addEventListener('build', (e) => onBuild(JSON.parse((e as MessageEvent<string>).data) as BuildReport))
 events.addEventListener('lms', () => void refresh())
 events.addEventListener('error', () => {

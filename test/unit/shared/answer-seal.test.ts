@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { digest, seal, sha256Hex, unseal } from '../../../src/shared/answer-seal.js'
+import { digest, seal, sha256Hex, unseal, useSha256 } from '../../../src/shared/answer-seal.js'
 
 describe('answer seal', () => {
   it('computes SHA-256 exactly like node:crypto, across block boundaries and UTF-8', () => {
@@ -33,5 +33,18 @@ describe('answer seal', () => {
     expect(unseal(sealed, 'salt', 'b')).toBe(text)
     for (const wrong of ['a', 'c', 'bc', '']) expect(unseal(sealed, 'salt', wrong)).toBeNull()
     expect(unseal(sealed, 'other', 'b')).toBeNull()
+  })
+
+  it('seals the same bytes with the compiler’s node:crypto hash as with the runtime’s own (the runtime must open what the compiler sealed)', () => {
+    // This file imports answer-seal alone (vitest isolates files): the JavaScript SHA-256 is in use here.
+    const cases = [
+      ['s4lt', '3', 'Bien vu : le décret impose « le cloud au centre ».'],
+      ['x', 'ab', 'é'.repeat(100)],
+      ['sel', 'a_c', ''],
+    ] as const
+    const byRuntime = cases.map(([salt, value, text]) => [seal(text, salt, value), digest(salt, text)])
+    useSha256((text) => Array.from(createHash('sha256').update(text, 'utf8').digest()))
+    expect(cases.map(([salt, value, text]) => [seal(text, salt, value), digest(salt, text)])).toEqual(byRuntime)
+    for (const [[salt, value, text], [sealed]] of cases.map((c, i) => [c, byRuntime[i]!] as const)) expect(unseal(sealed!, salt, value)).toBe(text)
   })
 })
