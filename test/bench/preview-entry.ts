@@ -39,11 +39,18 @@ export async function previewBench(root: string, courseDir: string, options: { r
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()))
   try {
-    const url = await until(() => /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0], () => `preview did not start: ${stderr}`)
+    const url = await until(
+      () => /http:\/\/127\.0\.0\.1:\d+\//.exec(stdout)?.[0],
+      () => `preview did not start: ${stderr}`,
+    )
     const coldReadyMs = performance.now() - started
     const page = await browser.newPage()
     await page.goto(url)
-    const sco = async (): Promise<Frame> => until(() => page.frames().find((f) => /\/pkg\//.test(f.url())), () => 'no SCO frame')
+    const sco = async (): Promise<Frame> =>
+      until(
+        () => page.frames().find((f) => /\/pkg\//.test(f.url())),
+        () => 'no SCO frame',
+      )
     await (await sco()).locator('body:not(.pc-nojs)').waitFor({ timeout: LIMIT_MS })
     const coldFirstPageMs = performance.now() - started
     const reloadMs: number[] = []
@@ -57,7 +64,10 @@ export async function previewBench(root: string, courseDir: string, options: { r
       await until(
         async () => {
           for (const frame of page.frames())
-            if (/\/pkg\//.test(frame.url()) && (await frame.evaluate((m) => !document.body.classList.contains('pc-nojs') && document.body.textContent!.includes(m), marker).catch(() => false)))
+            if (
+              /\/pkg\//.test(frame.url()) &&
+              (await frame.evaluate((m) => !document.body.classList.contains('pc-nojs') && document.body.textContent!.includes(m), marker).catch(() => false))
+            )
               return true
           return false
         },
