@@ -97,6 +97,7 @@ const TARGET = {
   commitsPerNavigation: 1,
   previewReloadSampleMs: 300,
   previewReloadLargeMs: 1000,
+  pathologicalLineMs: 1000,
 }
 
 /** LiaScript's SCORM exporter, measured in an earlier session on another machine: shown for reference, never divided by this run's numbers. */
@@ -353,6 +354,36 @@ function plausibleAnswer(q) {
   return tokens[0] ?? ''
 }
 
+/**
+ * Issue 13's pathological lines (1 MB each; three regular expressions were quadratic, ~30 s each):
+ * the whole analysis of a course whose one module holds the line, in process. The unit tests
+ * (test/unit/hostile/linear-time.test.ts) only separate linear from quadratic; the speed is here.
+ */
+async function pathologicalLines(lib) {
+  const builtins = await lib.readBuiltins()
+  const spaces = ' '.repeat(1_000_000)
+  const course = 'id: c\ntitle: C\nversion: 1.0.0\ndescription: D\naudience: A\nduration: 5\nmodules:\n  - m1.md\n'
+  const front = '---\nid: m1\ntitle: M\nduration: 5\nobjectives:\n  - o\n---\n\n'
+  const cases = {
+    'heading of 1,000,000 spaces': `## a${spaces}b {#p1}\n\nT.\n`,
+    'heading with an unclosed { then 1,000,000 spaces': `## a {${spaces}x\n\nT.\n`,
+    'matching item of 1,000,000 spaces': `## P {#p}\n\n::: association q1\nRelier ?\n\n- a${spaces}b\n- c -> d\n- e -> f\n\nCorrect : oui.\nIncorrect : non.\n:::\n`,
+    '250,000 unclosed <!--': `## P {#p}\n\n${'<!--'.repeat(250_000)}\n`,
+    // Not one of the issue's three: markdown-it's own link rule takes ~1 s on it (linear, slow).
+    '1,000,000 [ (no target; markdown-it link rule)': `## P {#p}\n\n${'['.repeat(1_000_000)}\n`,
+    'front matter line of 1,000,000 spaces': `---\nid: m1\ntitle: a${spaces}b\ntitle: c\nduration: 5\nobjectives:\n  - o\n---\n\n## P {#p}\n\nT.\n`,
+  }
+  const out = {}
+  for (const [name, body] of Object.entries(cases)) {
+    const text = body.startsWith('---') ? body : front + body
+    const tree = { root: 'bench', files: { 'course.yml': { path: 'course.yml', text: course }, 'm1.md': { path: 'm1.md', text } } }
+    const t = performance.now()
+    lib.analyse(tree, builtins, ['scorm12'])
+    out[name] = performance.now() - t
+  }
+  return out
+}
+
 async function stateMetrics(lib, largeDir) {
   const loaded = await loadStateCodec()
   if (loaded.missing) return { available: false, reason: loaded.missing }
@@ -600,6 +631,8 @@ async function main() {
     results.runtime = await attempt('runtime', runtimeSizes)
     log('state sizes (in process)…')
     results.state = await attempt('state', () => stateMetrics(lib, largeDir))
+    log('pathological 1 MB lines (in process)…')
+    results.pathological = await attempt('pathological', () => pathologicalLines(lib))
     results.browser = await browserMetrics()
 
     // the table
@@ -697,6 +730,12 @@ async function main() {
       note(`uncompressed: parcours.js ${js.bytes.toLocaleString('en-US')} B, parcours.css ${css.bytes.toLocaleString('en-US')} B`)
       if (rt.placeholder) note('PLACEHOLDER runtime: real numbers once scripts/build-runtime.js builds it')
     }
+
+    section('Pathological 1 MB lines (issue 13): analysis of a one-module course, in process')
+    if (!results.pathological) row('pathological lines', `error: ${(results.errors.pathological ?? '').split('\n')[0]}`)
+    else
+      for (const [name, t] of Object.entries(results.pathological))
+        name.includes('no target') ? row(name, ms(t)) : row(name, ms(t), `< ${ms(TARGET.pathologicalLineMs)}`, t < TARGET.pathologicalLineMs)
 
     section('Learner state (cmi.suspend_data, characters; state-codec.ts)')
     const st = results.state
