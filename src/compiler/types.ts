@@ -51,6 +51,8 @@ export interface CourseConfig {
   attempts: number
   /** Which attempt of a module's assessment counts: the best (default) or the last. */
   attemptScore: AttemptScore
+  /** Which answers become `cmi.interactions` records: the graded ones (default) or all, knowledge checks included. */
+  interactions: 'graded' | 'all'
   sco: ScoMode
   theme: ThemeConfig
 }

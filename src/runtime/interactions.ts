@@ -65,13 +65,23 @@ export function interaction12(n: number, input: InteractionInput): Array<[string
   ]
 }
 
-/** Plain text for the 2004 `description` (localized_string_type, 250 characters). */
+/** Longest 2004 `description` written: the id names the question; this is a reminder for tutors. */
+export const DESCRIPTION_MAX = 80
+
+/**
+ * Plain text for the 2004 `description` (localized_string_type allows 250 characters): cut at a
+ * word boundary within DESCRIPTION_MAX, with "…". Moodle's 2004 API resends the data model on
+ * each commit, so every character here is paid again at every commit (issue 12).
+ */
 export function description(text: string): string {
-  return text
+  const plain = text
     .replace(/\s+/g, ' ')
     .replace(/^[\s{]+/, '')
     .trim()
-    .slice(0, 250)
+  if (plain.length <= DESCRIPTION_MAX) return plain
+  const cut = plain.slice(0, DESCRIPTION_MAX - 1)
+  const space = cut.lastIndexOf(' ')
+  return (space > DESCRIPTION_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.!?]+$/, '') + '…'
 }
 
 export function interaction2004(n: number, input: InteractionInput): Array<[string, string]> {

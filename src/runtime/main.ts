@@ -144,7 +144,9 @@ function launchNotice(lms: Lms, session: Session, refused: boolean, t: Translate
   if (refused && data.version === 'scorm2004' && data.scoId !== data.courseId) sentences.push(t('lmsRefusedNextModule'))
   else if (refused) sentences.push(t('lmsRefused'))
   else if (lms.dialect.mode === 'local') sentences.push(t('noLms'))
-  if (session.readOnly) sentences.push(t('reviewMode'))
+  // Review with nothing handed back (Moodle 4.5 gives a 2004 SCO nothing after a normal exit, which
+  // packages before issue 12 wrote): say that the learner's progress is not shown, rather than a blank course.
+  if (session.readOnly) sentences.push(t(session.reading?.verdict === 'empty' || !session.reading ? 'reviewModeEmpty' : 'reviewMode'))
   const reading = session.reading
   if (session.keep) sentences.push(t(KEEP_NOTICE[session.keep]), t(session.resumedFromCopy ? 'stateCopyResumed' : 'stateCopyKept'))
   else if (reading && reading.verdict === 'foreign') sentences.push(t('stateForeign'))

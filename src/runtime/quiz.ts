@@ -48,7 +48,8 @@ function checkKnowledge(ctx: QuizContext, form: HTMLFormElement, q: QuestionData
   ctx.session.state.answers[q.key] = { rev: q.rev, value, checked: true }
   showVerdict(form, verdict, ctx.t, q, value)
   focusOn($('.pc-feedback', form))
-  ctx.session.record(q, value, verdict, ctx.clock.latency(q))
+  // Only when the course asks (course.yml `interactions: all`): the report tutors read is about the assessments.
+  if (ctx.data.policy.checkInteractions) ctx.session.record(q, value, verdict, ctx.clock.latency(q))
 }
 
 /** An answer changed: a knowledge check's verdict no longer applies; an assessment answer is kept. */

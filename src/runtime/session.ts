@@ -197,8 +197,13 @@ export class Session {
     this.state.time = this.baseTime + Math.floor(this.sessionSeconds())
   }
 
-  /** Sends everything that changed, then commits. Used by the committer only. */
-  flush(): boolean {
+  /**
+   * Sends everything that changed, then commits; used by the committer. `final`: no commit, the
+   * finish that follows stores everything (LMSFinish / Terminate persist, RTE 3.1.3), so that
+   * the last session leaves in one request: at unload Moodle turns each call into its own beacon,
+   * and a browser drops beacons beyond 64 KiB in flight (issue 12).
+   */
+  flush(final = false): boolean {
     if (!this.lms.active) return false
     if (this.readOnly) return true
     this.tick()
@@ -227,7 +232,7 @@ export class Session {
         this.errors.push(`${element}=${value} (${this.lms.lastError()})`)
       }
     }
-    if (!this.lms.commit()) {
+    if (!final && !this.lms.commit()) {
       ok = false
       this.errors.push(`commit (${this.lms.lastError()})`)
     }
@@ -274,13 +279,18 @@ export class Session {
     if (!this.ended) this.clock.resume(this.options.now())
   }
 
-  /** Last commit, then finish, exactly once; no LMS call ever after. */
+  /** The last values, then finish, which stores them: one request, exactly once; no LMS call ever after. */
   end(): void {
     if (this.ended) return
     this.pause()
-    if (this.lms.active) this.committer.commit()
     this.ended = true
     this.committer.stop()
-    if (this.lms.active && !this.lms.finish()) this.errors.push('finish')
+    if (!this.lms.active) return
+    try {
+      this.flush(true)
+    } catch {
+      this.errors.push('flush')
+    }
+    if (!this.lms.finish()) this.errors.push('finish')
   }
 }

@@ -26,6 +26,8 @@ export interface Policy {
    * attempts: a retry can never lower the result) or `last` (the latest submitted attempt).
    */
   attemptScore: 'best' | 'last'
+  /** Knowledge checks are recorded as interactions too (course.yml `interactions: all`); absent: graded questions only. */
+  checkInteractions?: boolean
 }
 
 export interface PageData {

@@ -18,6 +18,8 @@ const DEFAULTS = {
   attempts: 0,
   // The best attempt counts: retrying can only raise a module's score, never take back a pass.
   attemptScore: 'best',
+  // Knowledge checks stay out of Moodle's interactions report unless asked (issue 12): tutors read it for the assessments.
+  interactions: 'graded',
   sco: 'course',
 } as const
 
@@ -40,6 +42,7 @@ export const COURSE_SCHEMA: Schema = {
   },
   attempts: { type: 'number', min: 0, max: 99, integer: true },
   attemptScore: { type: 'enum', values: ['best', 'last'] },
+  interactions: { type: 'enum', values: ['graded', 'all'] },
   sco: { type: 'enum', values: ['course', 'module'] },
   // Read by `parcours certify issue` (src/certify/config.ts, which checks the rules a table cannot say:
   // exactly one of rule.activities / rule.course); validated here so that `parcours check` reports it.
@@ -117,6 +120,7 @@ export function parseCourseConfig(file: SourceFile): ParsedCourseConfig {
     completion,
     attempts: raw.attempts ?? DEFAULTS.attempts,
     attemptScore: raw.attemptScore ?? DEFAULTS.attemptScore,
+    interactions: raw.interactions ?? DEFAULTS.interactions,
     sco: raw.sco ?? DEFAULTS.sco,
     theme: {
       colors: Object.fromEntries(Object.entries((theme.colors ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)])),

@@ -101,6 +101,7 @@ function scoData(course: Course, group: { id: string; title: string; modules: Mo
       ),
       attempts: config.attempts,
       attemptScore: config.attemptScore,
+      ...(config.interactions === 'all' && { checkInteractions: true }),
     },
     modules: group.modules.map((m) => ({ id: m.id, title: m.title, pages: m.pages.map((p) => `${m.id}/${p.id}`) })),
     pages: group.modules.flatMap((m) =>

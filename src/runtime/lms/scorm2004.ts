@@ -17,8 +17,10 @@ import type { HeldOutcome, Launch, Lms } from './types.js'
 
 /**
  * `completion_status` from the completion rule, `success_status` set by the SCO (Moodle never
- * derives it), `exit` = `suspend` until completed and (passed or no assessment): Moodle reloads
- * 2004 data only after a suspend exit. The score only once it exists.
+ * derives it), `exit` = `suspend` always: Moodle 4.5 hands 2004 data back (entry `resume`) only
+ * after a suspend exit, and a learner who reopens or reviews a finished course must find their
+ * progress, not an empty course (issue 12; the outcome is held either way, tracking.ts
+ * holdOutcome). The score only once it exists.
  */
 export function status2004(s: Summary): Values {
   const out: Values = [
@@ -29,8 +31,7 @@ export function status2004(s: Summary): Values {
     out.push(['cmi.score.scaled', decimal(s.score / 100)], ['cmi.score.raw', decimal(s.score)], ['cmi.score.min', '0'], ['cmi.score.max', '100'])
   }
   out.push(['cmi.progress_measure', decimal(s.progress)])
-  const finished = s.complete && (!s.assessed || s.passed === true)
-  out.push(['cmi.exit', finished ? 'normal' : 'suspend'])
+  out.push(['cmi.exit', 'suspend'])
   return out
 }
 

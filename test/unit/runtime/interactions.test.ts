@@ -132,10 +132,14 @@ describe('SCORM 2004 interactions', () => {
     expect(Object.fromEntries(interaction2004(2, { question: c, value: 'ac', verdict: 'correct', latencySeconds: 1, date }))['cmi.interactions.2.learner_response']).toBe('a[,]c')
   })
 
-  it('description: one line, no leading brace, at most 250 characters', () => {
+  it('description: one line, no leading brace, at most 80 characters (250 allowed)', () => {
     expect(description('  Quelle  base\nlégale ?  ')).toBe('Quelle base légale ?')
     expect(description('{lang=fr} texte')).toBe('lang=fr} texte')
-    expect(description('x'.repeat(400))).toHaveLength(250)
+    expect(description('x'.repeat(400))).toHaveLength(80)
+    // Cut at a word, with an ellipsis, within 80 characters (each character is resent at every 2004 commit).
+    const long = 'Quelle est la base légale du traitement des données des élèves dans l’ENT de l’établissement scolaire ?'
+    expect(description(long)).toBe('Quelle est la base légale du traitement des données des élèves dans l’ENT de…')
+    expect(description(long).length).toBeLessThanOrEqual(80)
   })
 
   it('ids keep printable ASCII only', () => {

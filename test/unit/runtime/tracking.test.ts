@@ -94,7 +94,7 @@ describe('status truth table', () => {
       course({}, false),
       { pages: 4 },
       { 'cmi.core.lesson_status': 'completed', 'cmi.core.exit': '' },
-      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown', 'cmi.progress_measure': '1', 'cmi.exit': 'normal' },
+      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown', 'cmi.progress_measure': '1', 'cmi.exit': 'suspend' },
     ],
     [
       'assessment answered but not submitted',
@@ -148,7 +148,7 @@ describe('status truth table', () => {
         'cmi.score.min': '0',
         'cmi.score.max': '100',
         'cmi.progress_measure': '1',
-        'cmi.exit': 'normal',
+        'cmi.exit': 'suspend',
       },
     ],
     [
@@ -179,14 +179,14 @@ describe('status truth table', () => {
       course({ minTimeSeconds: 600 }, false),
       { pages: 4, time: 600 },
       { 'cmi.core.lesson_status': 'completed', 'cmi.core.exit': '' },
-      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown', 'cmi.progress_measure': '1', 'cmi.exit': 'normal' },
+      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown', 'cmi.progress_measure': '1', 'cmi.exit': 'suspend' },
     ],
     [
       'pages not required',
       course({ allPages: false }, false),
       { pages: 1 },
       { 'cmi.core.lesson_status': 'completed', 'cmi.core.exit': '' },
-      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown', 'cmi.progress_measure': '0.25', 'cmi.exit': 'normal' },
+      { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown', 'cmi.progress_measure': '0.25', 'cmi.exit': 'suspend' },
     ],
     [
       'unlimited attempts, failed',
