@@ -38,7 +38,7 @@ const fr = {
   'yaml/duplicate-key': ['La clé « {key} » apparaît deux fois.', 'gardez une seule ligne « {key}: … ».'],
   'config/unknown-key': ['Clé inconnue « {key} ».', '{suggestion}'],
   'config/missing-key': ['Clé obligatoire « {key} » absente.', 'ajoutez une ligne « {key}: … ». Attendu : {expected}.'],
-  'config/invalid-value': ['Valeur invalide pour « {key} » : {value}.', 'attendu : {expected}.'],
+  'config/invalid-value': ['Valeur invalide pour « {key} » : {value}.', 'attendu : {expected}. {suggestion}'],
   'course/module-not-found': [
     'Le module « {module} » listé dans course.yml est introuvable.',
     'vérifiez le nom du fichier dans la liste « modules: » (chemin relatif au dossier de la formation, casse comprise), ou créez le fichier. {suggestion}',
@@ -318,7 +318,7 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
   'yaml/duplicate-key': ['Key "{key}" appears twice.', 'keep a single "{key}: …" line.'],
   'config/unknown-key': ['Unknown key "{key}".', '{suggestion}'],
   'config/missing-key': ['Required key "{key}" is missing.', 'add a "{key}: …" line. Expected: {expected}.'],
-  'config/invalid-value': ['Invalid value for "{key}": {value}.', 'expected: {expected}.'],
+  'config/invalid-value': ['Invalid value for "{key}": {value}.', 'expected: {expected}. {suggestion}'],
   'course/module-not-found': [
     'Module "{module}" listed in course.yml was not found.',
     'check the file name in the "modules:" list (relative to the course folder, case included), or create the file. {suggestion}',

@@ -11,6 +11,19 @@ import { parseYaml } from './yaml-source.js'
 
 export const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/
 
+/** `Question-Année` → `question-annee`: the id Moodle accepts, offered in the hint. */
+export function suggestedId(id: string): { didYouMean?: string } {
+  const slug = id
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '')
+  return slug && ID_PATTERN.test(slug) && slug !== id ? { didYouMean: slug } : {}
+}
+
 const DEFAULTS = {
   language: 'fr',
   passingScore: 80,
@@ -24,7 +37,7 @@ const DEFAULTS = {
 } as const
 
 export const COURSE_SCHEMA: Schema = {
-  id: { type: 'string', required: true, pattern: ID_PATTERN, expected: 'a-z, 0-9, - (rgpd-ecole-2025)' },
+  id: { type: 'string', required: true, pattern: ID_PATTERN, expected: 'a-z, 0-9, - (rgpd-ecole-2025)', suggest: suggestedId },
   title: { type: 'string', required: true, maxLength: 200 },
   language: { type: 'enum', values: ['fr', 'en'] },
   version: { type: 'string', required: true, pattern: /^[0-9A-Za-z.+-]{1,40}$/, expected: '1.0.0' },

@@ -8,14 +8,14 @@
  */
 import { error, type Diagnostic } from '../diagnostics.js'
 import type { ModuleMeta } from '../types.js'
-import { ID_PATTERN } from './course-config.js'
+import { ID_PATTERN, suggestedId } from './course-config.js'
 import { validate, type Schema } from './schema.js'
 import { parseYaml } from './yaml-source.js'
 
 export type FrontMatter = ModuleMeta
 
 export const MODULE_SCHEMA: Schema = {
-  id: { type: 'string', required: true, pattern: ID_PATTERN, expected: 'a-z, 0-9, - (rgpd-ecole-2025)' },
+  id: { type: 'string', required: true, pattern: ID_PATTERN, expected: 'a-z, 0-9, - (rgpd-ecole-2025)', suggest: suggestedId },
   title: { type: 'string', required: true, maxLength: 200 },
   duration: { type: 'number', required: true, min: 1, max: 10000, integer: true },
   objectives: { type: 'strings', required: true, minItems: 1 },

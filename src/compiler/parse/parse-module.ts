@@ -8,13 +8,12 @@ import { posix } from 'node:path'
 import { didYouMean } from '../did-you-mean.js'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
 import type { Module, Page, Question, SourceFile } from '../types.js'
-import { ID_PATTERN } from './course-config.js'
+import { ID_PATTERN, suggestedId } from './course-config.js'
 import { fileLine, type ParseEnv } from './env.js'
 import { parseFrontMatter } from './front-matter.js'
 import { stripComments } from './markdown.js'
 import { checkCharacters, withoutRepeats } from './text-safety.js'
 import type { HeadingMeta } from './plugins/heading-attrs.js'
-import { suggestedId } from './plugins/question.js'
 
 type Token = import('markdown-it').Token
 

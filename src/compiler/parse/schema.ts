@@ -9,7 +9,15 @@ import { codePoint, CONTROL } from './text-safety.js'
 import type { YamlSource } from './yaml-source.js'
 
 export type Field =
-  | { type: 'string'; required?: boolean; pattern?: RegExp; expected?: string; maxLength?: number }
+  | {
+      type: 'string'
+      required?: boolean
+      pattern?: RegExp
+      expected?: string
+      maxLength?: number
+      /** A value close to the refused one (`Éléments` → `elements` for an id), for the hint. */
+      suggest?: (value: string) => { didYouMean?: string }
+    }
   | { type: 'number'; required?: boolean; min: number; max: number; integer?: boolean }
   | { type: 'enum'; required?: boolean; values: readonly string[] }
   | { type: 'strings'; required?: boolean; minItems?: number }
@@ -95,7 +103,10 @@ function validateObject(value: Record<string, unknown>, schema: Schema, path: st
     if (problem === 'object' && field.type === 'object') {
       diagnostics.push(...validateObject(value[key] as Record<string, unknown>, field.fields, here, source, file, field.open))
     } else if (problem !== 'ok') {
-      diagnostics.push(error('config/invalid-value', file, source.locate(here, 'value'), { key: dotted(path, key), value: shown(value[key]), expected: expectedOf(field) }))
+      const suggestion = field.type === 'string' && field.suggest && typeof value[key] === 'string' ? field.suggest(value[key] as string) : {}
+      diagnostics.push(
+        error('config/invalid-value', file, source.locate(here, 'value'), { key: dotted(path, key), value: shown(value[key]), expected: expectedOf(field), ...suggestion }),
+      )
     } else {
       // A YAML escape ("\x01", "\0") writes a control character the file itself does not hold.
       const char = [value[key]]

@@ -10,7 +10,7 @@ import type { MarkdownIt } from 'markdown-it'
 import type { QuestionType } from '../../../shared/sco-data.js'
 import { error, warning } from '../../diagnostics.js'
 import type { Choice, Question } from '../../types.js'
-import { ID_PATTERN } from '../course-config.js'
+import { ID_PATTERN, suggestedId } from '../course-config.js'
 import { fileLine, type ParseEnv } from '../env.js'
 import { plainText, splitChildren, topLevelBlocks } from './tokens.js'
 
@@ -291,17 +291,4 @@ function stripPrefixChildren(children: Token[], pattern: RegExp): void {
 
 function lineOf(env: ParseEnv, token: Token, fallback: { line: number; column: number }): { line: number; column: number } {
   return token.map ? { line: fileLine(env, token.map[0]), column: 1 } : fallback
-}
-
-/** `Question-Année` → `question-annee`: the id Moodle accepts, offered in the hint. */
-export function suggestedId(id: string): { didYouMean?: string } {
-  const slug = id
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '')
-  return slug && ID_PATTERN.test(slug) && slug !== id ? { didYouMean: slug } : {}
 }
