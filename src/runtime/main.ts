@@ -150,8 +150,17 @@ function launchNotice(lms: Lms, session: Session, refused: boolean, t: Translate
   const reading = session.reading
   if (session.keep) sentences.push(t(KEEP_NOTICE[session.keep]), t(session.resumedFromCopy ? 'stateCopyResumed' : 'stateCopyKept'))
   else if (reading && reading.verdict === 'foreign') sentences.push(t('stateForeign'))
-  // Course changes the learner can notice: answers to changed questions (removed ones just vanish).
-  else if (reading && reading.dropped.some((d) => d.reason !== 'removed')) sentences.push(t('stateReset'))
+  else if (reading) {
+    // Course changes the learner can notice: answers to changed questions (removed ones just vanish).
+    const reset = reading.dropped.some((d) => d.reason !== 'removed')
+    if (reading.updated) {
+      // Another version of the course wrote the state: said once, as this session writes it anew.
+      // What the LMS held is kept (holdOutcome), so the learner is told their result stays.
+      const held = session.held
+      sentences.push(t(held.completed || held.passed !== null ? 'stateUpdatedResult' : 'stateUpdated'))
+      if (reset) sentences.push(t('stateUpdatedReset'))
+    } else if (reset) sentences.push(t('stateReset'))
+  }
   return sentences
 }
 

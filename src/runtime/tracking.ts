@@ -18,7 +18,11 @@ import type { HeldOutcome } from './lms/types.js'
 export interface ModuleResult {
   moduleId: string
   key: string
-  /** Points of the module's scored questions. */
+  /**
+   * Points the module's score is over: those of its scored questions, or, for an attempt that can
+   * no longer be re-scored (graded questions added or reworded since it was submitted), the total
+   * it was submitted with.
+   */
   total: number
   /** Points earned at the latest submitted attempt; null if never submitted. */
   earned: number | null
@@ -63,13 +67,16 @@ export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[
     const a = state.assessments[key]
     const attempt = a ? a.attempt : 1
     const submitted = a ? a.submitted : false
-    const total = questions.reduce((sum, q) => sum + q.points, 0)
+    let total = questions.reduce((sum, q) => sum + q.points, 0)
     let earned: number | null = null
     const answers = questions.map((q) => state.answers[q.key])
     if (submitted && answers.every((ans, i) => ans && isComplete(questions[i]!, ans.value))) {
       // Re-scored with the current right answers: fixing a wrong key re-scores (see answerRev).
       earned = questions.reduce((sum, q, i) => sum + (judge(q, answers[i]!.value) === 'correct' ? q.points : 0), 0)
     } else if (a && a.points !== null) {
+      // The points stored at submission, over the total they were earned on: a course update
+      // that adds a graded question does not turn a pass into a failure (issue 9).
+      if (a.total) total = a.total
       earned = Math.min(Math.max(a.points, 0), total)
     }
     const score = earned === null || total <= 0 ? null : round2((earned / total) * 100)

@@ -15,25 +15,36 @@
  *                sum6 = checksum (FNV-1a, 6 base62) of everything after sum6: a truncated or
  *                altered state is detected, never misread (a cut "t12" is not read as "t1");
  *                "c" key4 = stateKey(courseId): another course's state is recognised
+ *                (the "v" section follows it since parcours 0.2, see below)
  *   section    = "t" uint                       accumulated time in the SCO, whole seconds
  *              / "n" uint                       cmi.interactions records written so far
  *              / "p" *pagekey                   pages seen: 4-character keys, concatenated
  *              / "q" answer *( "," answer )     answers
  *              / "a" assess *( "," assess )     module assessments
+ *              / "v" key4                       stateKey(courseVersion): the version of the course
+ *                                               that wrote the state (absent in older states)
  *   answer     = key4 rev2 [ "!" ] 1*token
  *                "!" = the knowledge check was checked ("Vérifier ma réponse")
  *                tokens, one character each: single / truefalse: the chosen token;
  *                multiple: the chosen tokens, sorted; matching: for each source, in the
  *                order of the question's sources, the chosen target token or "_" (none)
- *   assess     = key4 attempt [ "s" ] [ "~" points ] [ "^" best ]
+ *   assess     = key4 attempt [ "s" ] [ "~" points ] [ "^" best ] [ "/" total ]
  *                attempt = current attempt number (from 1); "s" = this attempt is submitted;
  *                points = points earned at the latest submitted attempt (up to 2 decimals);
  *                best = the most points earned at any submitted attempt, when it is more than
- *                points (absent: points is the best)
+ *                points (absent: points is the best); total = the points of the module's
+ *                scored questions when "points" were earned (absent in older states): an attempt
+ *                submitted before the course was updated keeps its score over what it had
  *   key4       = 4 base62    rev2 = 2 base62    uint = 1*9 DIGIT
  *   token      = %x30-39 / %x61-7A / "_"
  *
- * Example: `2.Qx81Tb|cK2fa|t754|n6|pA1b2C3d4|qk3Jx9a!b,Zz01Qwac|aM0d22s~7.5`
+ * Example: `2.Qx81Tb|cK2fa|vE5r0|t754|n6|pA1b2C3d4|qk3Jx9a!b,Zz01Qwac|aM0d22s~7.5`
+ *
+ * The "v" section and an assessment's "/" total were added within version 2 rather than as
+ * version 3, so that every state written before them is still read as it is. A package built
+ * before them reads a state that has them as `partial` (unknown section, malformed entry), hence
+ * keeps it untouched (never overwrites it): only a trainer who puts an older package back in
+ * Moodle meets that case.
  *
  * Version 1 (written by parcours 0.1) is the same without the header's checksum and without the
  * course section: `1|t754|n6|…`. It is still read (migration), and written back as version 2.
@@ -74,6 +85,12 @@ export interface AssessmentState {
   points: number | null
   /** The most points earned at any submitted attempt, when more than `points` (else absent: `points` is the best). */
   best?: number | null
+  /**
+   * Points of the module's scored questions when `points` were earned. After an update that adds
+   * or rewords graded questions, the attempt can no longer be re-scored; it is then scored over
+   * this total, so its verdict is kept (absent in states written before it existed).
+   */
+  total?: number | null
 }
 
 export interface LearnerState {
@@ -114,6 +131,12 @@ export interface StateReading {
   version: string
   /** A new state may replace this one without losing anything this code could not read. */
   writable: boolean
+  /**
+   * The state was written by another version of the course (its "v" section names another
+   * `courseVersion`): the learner is told the course was updated. False when the state does not
+   * say (written before the section existed).
+   */
+  updated: boolean
 }
 
 const COURSE_CHANGES: DropReason[] = ['removed', 'changed', 'invalid']
@@ -136,8 +159,8 @@ function decimal(value: number): string {
 }
 
 /** The state of `sco`'s learner as `cmi.suspend_data` text (version 2). */
-export function encode(state: LearnerState, sco: Pick<ScoData, 'courseId'>): string {
-  const out = ['c' + stateKey(sco.courseId), 't' + uint(state.time), 'n' + uint(state.interactions)]
+export function encode(state: LearnerState, sco: Pick<ScoData, 'courseId' | 'courseVersion'>): string {
+  const out = ['c' + stateKey(sco.courseId), 'v' + stateKey(sco.courseVersion), 't' + uint(state.time), 'n' + uint(state.interactions)]
   const seen = state.seen.slice().sort()
   if (seen.length > 0) out.push('p' + seen.join(''))
   const answers = Object.keys(state.answers)
@@ -156,7 +179,8 @@ export function encode(state: LearnerState, sco: Pick<ScoData, 'courseId'>): str
         uint(Math.max(1, a.attempt)) +
         (a.submitted ? 's' : '') +
         (a.points === null ? '' : '~' + decimal(a.points)) +
-        (a.best != null && (a.points === null || a.best > a.points) ? '^' + decimal(a.best) : '')
+        (a.best != null && (a.points === null || a.best > a.points) ? '^' + decimal(a.best) : '') +
+        (a.total != null && a.points !== null ? '/' + decimal(a.total) : '')
       )
     })
   if (assessments.length > 0) out.push('a' + assessments.join(','))
@@ -167,7 +191,7 @@ export function encode(state: LearnerState, sco: Pick<ScoData, 'courseId'>): str
 const UINT_RE = /^[0-9]{1,9}$/
 const PAGES_RE = /^(?:[0-9A-Za-z]{4})*$/
 const ANSWER_RE = /^([0-9A-Za-z]{4})([0-9A-Za-z]{2})(!?)([0-9a-z_]+)$/
-const ASSESS_RE = /^([0-9A-Za-z]{4})([0-9]{1,9})(s?)(?:~([0-9]{1,9}(?:\.[0-9]{1,2})?))?(?:\^([0-9]{1,9}(?:\.[0-9]{1,2})?))?$/
+const ASSESS_RE = /^([0-9A-Za-z]{4})([0-9]{1,9})(s?)(?:~([0-9]{1,9}(?:\.[0-9]{1,2})?))?(?:\^([0-9]{1,9}(?:\.[0-9]{1,2})?))?(?:\/([0-9]{1,9}(?:\.[0-9]{1,2})?))?$/
 
 /**
  * The answer value, normalised, if it is a valid answer to `q` (at least one token chosen);
@@ -190,12 +214,12 @@ export function validAnswer(q: QuestionData, value: string): string | null {
   return chars.length === 1 ? value : null
 }
 
-function reading(verdict: StateVerdict, version: string, state = emptyState(), dropped: DroppedPart[] = []): StateReading {
+function reading(verdict: StateVerdict, version: string, state = emptyState(), dropped: DroppedPart[] = [], updated = false): StateReading {
   const writable = verdict === 'empty' || verdict === 'readable' || verdict === 'foreign' || (verdict === 'partial' && dropped.every((d) => COURSE_CHANGES.indexOf(d.reason) >= 0))
-  return { verdict, state, dropped, version, writable }
+  return { verdict, state, dropped, version, writable, updated }
 }
 
-const KNOWN_TAGS = 'ctnpqa'
+const KNOWN_TAGS = 'ctnpqav'
 const HEADER_RE = /^([0-9]{1,3})(?:\.([0-9A-Za-z]{6}))?$/
 
 /**
@@ -232,6 +256,7 @@ function readSections(sections: string[], data: ScoData, version: string): State
   const modules = new Set(data.modules.map((m) => stateKey(m.id)))
   const seen = new Set<string>()
   let course: string | null = null
+  let courseVersion: string | null = null
   /** Keys that name something of this SCO, and keys that name nothing of it (another course?). */
   let known = 0
   let unknown = 0
@@ -240,6 +265,7 @@ function readSections(sections: string[], data: ScoData, version: string): State
     const tag = section.charAt(0)
     const body = section.slice(1)
     if (tag === 'c' && version !== '1' && course === null && /^[0-9A-Za-z]{4}$/.test(body)) course = body
+    else if (tag === 'v' && version !== '1' && courseVersion === null && /^[0-9A-Za-z]{4}$/.test(body)) courseVersion = body
     else if ((tag === 't' || tag === 'n') && UINT_RE.test(body)) {
       if (tag === 't') state.time = Number(body)
       else state.interactions = Number(body)
@@ -294,6 +320,7 @@ function readSections(sections: string[], data: ScoData, version: string): State
         const a: AssessmentState = { attempt: Number(m[2]), submitted: m[3] === 's', points }
         // Kept only when above the latest attempt's points (which are otherwise the best).
         if (m[5] !== undefined && Number(m[5]) > (points ?? -1)) a.best = Number(m[5])
+        if (m[6] !== undefined && points !== null && Number(m[6]) > 0) a.total = Number(m[6])
         state.assessments[key] = a
       }
     } else drop('section ' + section.slice(0, 16), KNOWN_TAGS.indexOf(tag) >= 0 ? 'malformed' : 'unknown-section')
@@ -304,7 +331,8 @@ function readSections(sections: string[], data: ScoData, version: string): State
   if (version !== '1' && course !== stateKey(data.courseId)) return reading(course === null ? 'unreadable' : 'foreign', version)
   if (version === '1' && unknown > 0 && known === 0) return reading('foreign', version)
   state.seen = Array.from(seen).sort()
-  return reading(dropped.length > 0 ? 'partial' : 'readable', version, state, dropped)
+  const updated = courseVersion !== null && courseVersion !== stateKey(data.courseVersion)
+  return reading(dropped.length > 0 ? 'partial' : 'readable', version, state, dropped, updated)
 }
 
 /** What a state says of itself, read without its course (`parcours inspect` with no `--course`). */
@@ -405,7 +433,7 @@ export function worstCaseStateLength(data: ScoData): number {
     // The longest "points" text up to `total`: its integer digits and two decimals.
     const points = Number(String(Math.floor(total)).replace(/[0-9]/g, '9') + '.99')
     // A best attempt above the latest one adds its own "^points".
-    state.assessments[stateKey(moduleId)] = { attempt, submitted: true, points: points - 0.01, best: points }
+    state.assessments[stateKey(moduleId)] = { attempt, submitted: true, points: points - 0.01, best: points, total }
   })
   return encode(state, data).length
 }

@@ -125,6 +125,7 @@ export function assessments(ctx: QuizContext): Assessments {
     })
     a.submitted = true
     a.points = earned
+    a.total = questions.reduce((sum, q) => sum + q.points, 0)
     render(moduleId)
     focusOn($('.pc-result', box))
     session.commit()

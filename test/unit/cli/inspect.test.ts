@@ -155,7 +155,7 @@ describe('parcours inspect <state>', () => {
   it('another course’s state, a damaged one, another tool’s: said, never guessed', async () => {
     const dir = freshDir()
     const zip = await publish(dir)
-    const other = encode({ ...emptyState(), time: 99 }, { courseId: 'une-autre-formation' })
+    const other = encode({ ...emptyState(), time: 99 }, { courseId: 'une-autre-formation', courseVersion: '1.0.0' })
     const foreign = await parcoursIn(dir, 'inspect', other, '--course', zip)
     expect(foreign.stdout).toContain('Verdict : état d’une autre formation, ignoré entièrement (temps compris)')
     const cut = learnerState().slice(0, -3)

@@ -376,7 +376,7 @@ describe('session: the learner’s stored state is never overwritten when it cou
     })
 
     it(`${version}: another course's state is ignored, its time included, and replaced`, () => {
-      const foreign = encode({ ...emptyState(), time: 99_999 }, { courseId: 'autre-cours' })
+      const foreign = encode({ ...emptyState(), time: 99_999 }, { courseId: 'autre-cours', courseVersion: data.courseVersion })
       const minTime = { ...data, policy: { ...data.policy, allPages: false, minTimeSeconds: 600 } }
       const h = harness(minTime, { preload: { [names.entry]: 'resume', 'cmi.suspend_data': foreign } })
       h.session.start()

@@ -10,13 +10,13 @@ import type { Policy, ScoData, ScormVersion } from '../../../src/shared/sco-data
 import type { LearnerState } from '../../../src/shared/state-codec.js'
 import { emptyState } from '../../../src/shared/state-codec.js'
 import { stateKey } from '../../../src/shared/state-key.js'
-import { makeSco, sampleSco } from '../../helpers/sco.js'
+import { makeSco, sampleSco, type QuestionSpec } from '../../helpers/sco.js'
 
 /** The status elements each dialect sends for a summary. */
 const statusValues = (version: ScormVersion, s: Summary): Array<[string, string]> => (version === 'scorm12' ? status12(s) : status2004(s))
 
-/** One module: 4 pages, an assessment of 4 questions worth 1, 1, 2 and 1 points (total 5). */
-function course(policy: Partial<Policy> = {}, assessed = true): KeyedScoData {
+/** One module: 4 pages, an assessment of 4 questions worth 1, 1, 2 and 1 points (total 5), then `added`. */
+function course(policy: Partial<Policy> = {}, assessed = true, added: QuestionSpec[] = []): KeyedScoData {
   return makeSco({
     policy: { passingScore: 70, attempts: 2, ...policy },
     modules: [
@@ -35,6 +35,7 @@ function course(policy: Partial<Policy> = {}, assessed = true): KeyedScoData {
                   { id: 'q2', type: 'truefalse', correct: ['f'] },
                   { id: 'q3', type: 'matching', sources: ['s1', 's2'], choices: ['t1', 't2'], correct: ['b', 'a'], points: 2 },
                   { id: 'q4', type: 'multiple', choices: ['x', 'y', 'z'], correct: ['a', 'c'] },
+                  ...added,
                 ],
               }
             : { id: 'p4' },
@@ -283,6 +284,22 @@ describe('score', () => {
     state.assessments[stateKey('m1')]!.points = 4
     delete state.answers[data.questions.find((q) => q.id === 'q4')!.key]
     expect(summarize(data, state).score).toBe(80)
+  })
+
+  it('an attempt submitted before a graded question was added keeps its score, over the total it had', () => {
+    const data = course()
+    const state = journey(data, { pages: 4, right: ['q1', 'q2', 'q3', 'q4'], submitted: true })
+    const total = data.questions.filter((q) => q.scored).reduce((sum, q) => sum + q.points, 0)
+    state.assessments[stateKey('m1')] = { attempt: 1, submitted: true, points: total, total }
+    const before = summarize(data, state)
+    expect(before).toMatchObject({ score: 100, passed: true })
+    // Version 2: a 5-point question is added to the assessment; the learner has no answer to it.
+    const updated = course({}, true, [{ id: 'q5', type: 'truefalse', correct: ['t'], points: 5 }])
+    expect(updated.questions.filter((q) => q.scored)).toHaveLength(5)
+    expect(summarize(updated, state)).toMatchObject({ score: before.score, passed: true, canRetry: false })
+    // A state written before the total was kept: the points are over the current total, as before.
+    delete state.assessments[stateKey('m1')]!.total
+    expect(summarize(updated, state).score).toBe(Math.round((total / (total + 5)) * 10000) / 100)
   })
 
   it('attempts left count the current attempt until it is submitted', () => {

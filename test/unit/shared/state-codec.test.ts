@@ -45,19 +45,21 @@ function randomState(data: ScoData, random: () => number): LearnerState {
     if (random() < 0.3) continue
     const points = random() < 0.5 ? null : Math.round(random() * 1000) / 100
     state.assessments[stateKey(m.id)] = { attempt: 1 + Math.floor(random() * 5), submitted: random() < 0.5, points }
+    // The total points were earned on is kept with them (absent in older states).
+    if (points !== null && random() < 0.5) state.assessments[stateKey(m.id)]!.total = 1 + Math.floor(random() * 20)
   }
   return state
 }
 
 /** What decodeState gives for a state it reads entirely. */
-const readable = (state: LearnerState, version = '2'): StateReading => ({ verdict: 'readable', state, dropped: [], version, writable: true })
+const readable = (state: LearnerState, version = '2'): StateReading => ({ verdict: 'readable', state, dropped: [], version, writable: true, updated: false })
 
 describe('state codec: round trip', () => {
   const data = sampleSco()
 
-  it('encodes an empty state as version, checksum, course, time and count only', () => {
+  it('encodes an empty state as version, checksum, course, course version, time and count only', () => {
     const text = encode(emptyState(), data)
-    expect(text).toMatch(/^2\.[0-9A-Za-z]{6}\|c[0-9A-Za-z]{4}\|t0\|n0$/)
+    expect(text).toMatch(/^2\.[0-9A-Za-z]{6}\|c[0-9A-Za-z]{4}\|v[0-9A-Za-z]{4}\|t0\|n0$/)
     expect(text).toContain('|c' + stateKey(data.courseId) + '|')
     expect(decodeState(text, data)).toEqual(readable(emptyState()))
   })
@@ -74,7 +76,9 @@ describe('state codec: round trip', () => {
       assessments: { [stateKey(m.id)]: { attempt: 2, submitted: true, points: 7.5 } },
     }
     const text = encode(state, data)
-    expect(text).toMatch(/^2\.[0-9A-Za-z]{6}\|c[0-9A-Za-z]{4}\|t754\|n6\|p[0-9A-Za-z]{8}\|q[0-9A-Za-z]{6}!?[0-9a-z_]+,[0-9A-Za-z]{6}!?[0-9a-z_]+\|a[0-9A-Za-z]{4}2s~7\.5$/)
+    expect(text).toMatch(
+      /^2\.[0-9A-Za-z]{6}\|c[0-9A-Za-z]{4}\|v[0-9A-Za-z]{4}\|t754\|n6\|p[0-9A-Za-z]{8}\|q[0-9A-Za-z]{6}!?[0-9a-z_]+,[0-9A-Za-z]{6}!?[0-9a-z_]+\|a[0-9A-Za-z]{4}2s~7\.5$/,
+    )
     expect(text).toContain(`${kc.key}${kc.rev}!`)
     expect(decodeState(text, data)).toEqual(readable(state))
   })
@@ -185,7 +189,7 @@ describe('state codec: versions', () => {
   const data = sampleSco()
 
   it('a newer format is kept, not read', () => {
-    expect(decodeState('3.abcdef|cXXXX|t5|zfuture', data)).toEqual({ verdict: 'newer', state: emptyState(), dropped: [], version: '3', writable: false })
+    expect(decodeState('3.abcdef|cXXXX|t5|zfuture', data)).toEqual({ verdict: 'newer', state: emptyState(), dropped: [], version: '3', writable: false, updated: false })
     expect(decodeState('12|anything', data)).toMatchObject({ verdict: 'newer', writable: false })
   })
 
@@ -230,7 +234,7 @@ describe('state codec: another course', () => {
 
   it('version 2: recognised by its course key, ignored entirely (time included), and may be replaced', () => {
     const text = encode({ ...emptyState(), time: 3600, seen: [other.pages[0]!.key] }, otherCourse)
-    expect(decodeState(text, data)).toEqual({ verdict: 'foreign', state: emptyState(), dropped: [], version: '2', writable: true })
+    expect(decodeState(text, data)).toEqual({ verdict: 'foreign', state: emptyState(), dropped: [], version: '2', writable: true, updated: false })
   })
 
   it('version 1: a state that names pages, questions or modules, none of them this SCO’s', () => {
@@ -292,6 +296,37 @@ describe('state codec: course updates', () => {
     after.questions.find((x) => x.id === q.id)!.correct = ['c']
     expect(decodeState(`1|t0|n0|q${q.key}${q.rev}c`, after).state.answers[q.key]!.value).toBe('c')
   })
+
+  it('says when another version of the course wrote the state, and still reads all of it', () => {
+    const state = randomState(before, rng(7))
+    const text = encode(state, before)
+    expect(decodeState(text, before).updated).toBe(false)
+    const next = { ...before, courseVersion: before.courseVersion + '-next' }
+    const r = decodeState(text, next)
+    expect(r).toMatchObject({ verdict: 'readable', writable: true, updated: true })
+    expect(r.state).toEqual(decodeState(text, before).state)
+    // Written back by the new version: the next session is not told again.
+    expect(decodeState(encode(r.state, next), next).updated).toBe(false)
+  })
+
+  it('a version 2 state written before the course version was kept is read as it is, and does not say "updated"', () => {
+    const state = randomState(before, rng(8))
+    for (const a of Object.values(state.assessments)) delete a.total
+    const text = encode(state, before)
+    const body = text.slice(text.indexOf('|')).replace(/\|v[0-9A-Za-z]{4}/, '')
+    const older = '2.' + checksum(body) + body
+    const next = { ...before, courseVersion: before.courseVersion + '-next' }
+    expect(decodeState(older, next)).toEqual(readable(decodeState(text, before).state))
+  })
+
+  it('keeps with the points the total they were earned on', () => {
+    const m = before.modules[1]!
+    const state = emptyState()
+    state.assessments[stateKey(m.id)] = { attempt: 1, submitted: true, points: 9, total: 9 }
+    const text = encode(state, before)
+    expect(text).toContain(`a${stateKey(m.id)}1s~9/9`)
+    expect(decodeState(text, before).state.assessments[stateKey(m.id)]).toEqual({ attempt: 1, submitted: true, points: 9, total: 9 })
+  })
 })
 
 describe('state codec: size', () => {
@@ -315,7 +350,9 @@ describe('state codec: size', () => {
     const data = bigModule(50, 40)
     const worst = worstCaseStateLength(data)
     expect(worst).toBeLessThan(4096)
-    expect(worst).toBe(859) // 840 + "^99.99" (a best attempt above the latest one) + ".<checksum>" + "|c<course>"
+    // 840 + "^99.99" (a best attempt above the latest one) + ".<checksum>" + "|c<course>" + "|v<course version>"
+    // + "/40" (the total the points were earned on)
+    expect(worst).toBe(868)
   })
 
   it('even with 36 choices and 35 pairs per question (the most a question can have) it stays under 4096', () => {
