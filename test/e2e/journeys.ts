@@ -52,11 +52,28 @@ const EDITED = {
   '02-rgpd-ecole.md': (text: string) => text.replace('Le consentement des parents', 'Le consentement écrit des deux parents'),
 }
 
+/** The id of the graded question that version 2 adds, and its points. */
+const ADDED = { id: 'rgpd-question-ajoutee', points: 10 }
+
+/**
+ * Version 2 of the sample course, as a trainer publishes it after `check --against` said so: a
+ * graded question added to the assessment of module 2, and `version` raised.
+ */
+const V2 = {
+  'course.yml': (text: string) => text.replace(/^version: .*$/m, 'version: 2.0.0'),
+  '02-rgpd-ecole.md': (text: string) =>
+    text.replace(
+      '\n## Sources {#sources}',
+      `\n::: qcu ${ADDED.id} points=${ADDED.points}\nQuestion ajoutée après publication ?\n\n- [x] Oui\n- [ ] Non\n\nCorrect : bien vu.\n\nIncorrect : relisez la page.\n:::\n\n## Sources {#sources}`,
+    ),
+}
+
 export function journeys(version: ScormVersion): void {
   const cmi = CMI[version]
   const t = useLms(async () => ({
     course: await unzipPackage((await compileToZip(await loadTree(), version)).zip),
     edited: await unzipPackage((await compileToZip(await loadTree(undefined, EDITED), version)).zip),
+    v2: await unzipPackage((await compileToZip(await loadTree(undefined, V2), version)).zip),
   }))
 
   async function launch(learner: string, pkg = 'course'): Promise<{ page: Page; sco: Frame | Page; learn: Learner }> {
@@ -340,6 +357,57 @@ export function journeys(version: ScormVersion): void {
       expect(edited.pages[0]!.id).toBe('cadre-de-confiance/nouvelle-intro')
       await closeTab(after.page, 'fred', 'edited')
       expectClean('fred', 'edited')
+    })
+
+    it('keeps a pass after the course gets a new graded question, and tells the learner what is new', async () => {
+      // Version 1: every assessment passed, some pages not seen yet. The course is not finished,
+      // so both versions of SCORM resume it (2004 reloads the data only after a suspend exit).
+      const before = await launch('hugo')
+      const data = await before.learn.data()
+      for (const module of data.modules) await before.learn.takeAssessment(module.id)
+      await closeTab(before.page, 'hugo')
+      const v1 = t.lms.tracks('hugo', 'course')
+      expect(v1[cmi.status]).toBe('passed')
+      expect(v1[cmi.raw]).toBe('100')
+      expect(v1[cmi.exit]).toBe('suspend')
+
+      // Same learner, same activity: the trainer uploaded version 2 (Moodle keeps the tracks).
+      t.lms.setTracks('hugo', 'v2', undefined, v1)
+      const after = await launch('hugo', 'v2')
+      const v2 = await after.learn.data()
+      const added = v2.questions.find((q) => q.id === ADDED.id)!
+      expect(added).toMatchObject({ scored: true, points: ADDED.points })
+      // Scored over the new total, the attempt of version 1 would fail: what this journey guards.
+      const had = v2.questions.filter((q) => q.scored && q.moduleId === added.moduleId && q.id !== added.id).reduce((sum, q) => sum + q.points, 0)
+      expect((had / (had + added.points)) * 100).toBeLessThan(v2.policy.passingScore)
+      expect(v2.courseVersion).not.toBe(data.courseVersion)
+      // Told what is new, in the course's language, and that the result stays.
+      const notice = after.sco.locator('#pc-notice')
+      await expect.poll(() => notice.isVisible()).toBe(true)
+      expect(v2.strings.stateUpdatedResult?.length).toBeGreaterThan(20)
+      expect(await notice.textContent()).toContain(v2.strings.stateUpdatedResult)
+      // The page still says passed: the module's attempt keeps its score over the questions it had.
+      const assessment = v2.pages.find((p) => p.moduleId === added.moduleId && p.assessment)!
+      await after.learn.goTo(assessment.id)
+      const box = after.sco.locator(`.pc-assessment[data-module="${added.moduleId}"]`)
+      const result = box.locator('.pc-result')
+      await expect.poll(() => result.isVisible()).toBe(true)
+      expect(await result.textContent()).toContain(v2.strings.assessmentPassed)
+      expect(await result.getAttribute('class')).toContain('pc-result-passed')
+      expect(await box.locator('.pc-retry').isVisible()).toBe(false)
+      await closeTab(after.page, 'hugo', 'v2')
+      const tracks = t.lms.tracks('hugo', 'v2')
+      expect(tracks[cmi.status]).toBe('passed')
+      expect(tracks[cmi.raw]).toBe(v1[cmi.raw])
+      expect(decodeState(tracks['cmi.suspend_data'] ?? '', v2 as ScoData)).toMatchObject({ verdict: 'readable', updated: false })
+      expectClean('hugo', 'v2')
+
+      // The state now names version 2: the next session has nothing new to tell.
+      const again = await launch('hugo', 'v2')
+      expect(await again.sco.locator('#pc-notice').isVisible()).toBe(false)
+      await closeTab(again.page, 'hugo', 'v2')
+      expect(t.lms.tracks('hugo', 'v2')[cmi.status]).toBe('passed')
+      expectClean('hugo', 'v2')
     })
   })
 }
