@@ -275,10 +275,18 @@ const fr = {
     '{class} : question non notée « {id} » retirée ; les réponses des apprenants à cette question sont effacées.',
     "si ce n'est pas voulu, gardez la question avec son identifiant.",
   ],
+  'update/question-renamed': [
+    "{class} : la question « {from} » a changé d'identifiant, elle s'appelle maintenant « {id} » ; la réponse que chaque apprenant y avait donnée est effacée.",
+    "si ce n'est pas voulu, rendez-lui son identifiant publié « {from} ».",
+  ],
   'update/page-added': ['{class} : page « {id} » ajoutée.', 'rien à faire.'],
   'update/page-removed': [
     '{class} : page « {id} » retirée ; la marque « page vue » de cette page est effacée.',
     "si ce n'est pas voulu, gardez la page avec son identifiant {#id}.",
+  ],
+  'update/page-renamed': [
+    "{class} : la page « {from} » a changé d'identifiant, elle s'appelle maintenant « {id} » ; sa marque « page vue » est effacée.",
+    "si ce n'est pas voulu, rendez-lui son identifiant publié « {from} » (module/{#id}).",
   ],
   'update/page-order-changed': ["{class} : l'ordre des pages a changé (la progression est suivie par identifiant de page).", 'rien à faire.'],
   'update/not-a-package': ["« {file} » n'est pas un paquet parcours lisible ({reason}).", "donnez le zip tel qu'il a été déposé dans Moodle (produit par « parcours build »)."],
@@ -522,8 +530,16 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
   ],
   'update/question-added': ['{class}: ungraded question "{id}" added.', 'nothing to do.'],
   'update/question-removed': ['{class}: ungraded question "{id}" removed; learners\' answers to it are dropped.', 'if this is not intended, keep the question with its id.'],
+  'update/question-renamed': [
+    '{class}: question "{from}" changed its id, it is now "{id}"; the answer each learner gave to it is dropped.',
+    'if this is not intended, give it back its published id "{from}".',
+  ],
   'update/page-added': ['{class}: page "{id}" added.', 'nothing to do.'],
   'update/page-removed': ['{class}: page "{id}" removed; its "page seen" mark is dropped.', 'if this is not intended, keep the page with its {#id}.'],
+  'update/page-renamed': [
+    '{class}: page "{from}" changed its id, it is now "{id}"; its "page seen" mark is dropped.',
+    'if this is not intended, give it back its published id "{from}" (module/{#id}).',
+  ],
   'update/page-order-changed': ['{class}: the page order changed (progress is tracked by page id).', 'nothing to do.'],
   'update/not-a-package': ['"{file}" is not a readable parcours package ({reason}).', 'give the zip as it was uploaded to Moodle (made by "parcours build").'],
   'update/other-course': ['The published package is course "{published}", not "{current}".', 'give this course\'s zip; the "id" of course.yml must not change after publication.'],

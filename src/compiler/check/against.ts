@@ -5,7 +5,8 @@
  * classified (README, « Publier et mettre à jour »):
  *   - safe: no learner's state or result changes (a new ungraded page or question, page order);
  *   - state-reset: part of the learners' saved state is dropped (reworded answers, a removed
- *     page or question), the message says which;
+ *     page or question, a renamed id: the same question or page under another id), the message
+ *     says which;
  *   - results: a learner's score or status would be computed differently (graded question added
  *     or removed, points, right answers, pass mark, completion rule). An error unless `version`
  *     was raised in course.yml; a warning then, since the trainer decided it.
@@ -62,28 +63,50 @@ export function compareScos(published: readonly ScoData[], current: readonly Sco
   const changes: Change[] = []
   const oldQuestions = new Map(published.flatMap((s) => s.questions.map((q) => [q.id, q] as const)))
   const newQuestions = new Map(current.flatMap((s) => s.questions.map((q) => [q.id, q] as const)))
+  // The state is keyed by id: a renamed id loses what learners saved under the old one, whatever
+  // the content. Said as one change, not as a removal plus an addition.
+  const renamedQuestions = renames(
+    [...oldQuestions.values()].filter((q) => !newQuestions.has(q.id)),
+    [...newQuestions.values()].filter((q) => !oldQuestions.has(q.id)),
+    (q) => JSON.stringify([q.type, q.rev, q.text, q.choices.map((c) => c.text), q.sources.map((c) => c.text)]),
+  )
+  const renamedFrom = new Set([...renamedQuestions.values()].map((q) => q.id))
   for (const [id, q] of newQuestions) {
-    const old = oldQuestions.get(id)
+    const old = oldQuestions.get(id) ?? renamedQuestions.get(id)
     const at = where.get(id)
-    if (!old) changes.push({ cls: q.scored ? 'results' : 'safe', code: q.scored ? 'update/graded-question-added' : 'update/question-added', params: { id }, ...(at && { at }) })
+    const located = at ? { at } : {}
+    if (!old) changes.push({ cls: q.scored ? 'results' : 'safe', code: q.scored ? 'update/graded-question-added' : 'update/question-added', params: { id }, ...located })
     else {
-      if (old.scored !== q.scored)
-        changes.push({ cls: 'results', code: q.scored ? 'update/graded-question-added' : 'update/graded-question-removed', params: { id }, ...(at && { at }) })
-      else if (q.scored && old.points !== q.points)
-        changes.push({ cls: 'results', code: 'update/points-changed', params: { id, from: old.points, to: q.points }, ...(at && { at }) })
-      if (old.rev !== q.rev) changes.push({ cls: q.scored ? 'results' : 'state-reset', code: 'update/answers-reworded', params: { id }, ...(at && { at }) })
-      else if (sameAnswer(old, q) === false) changes.push({ cls: q.scored ? 'results' : 'safe', code: 'update/correct-answer-changed', params: { id }, ...(at && { at }) })
+      if (old.id !== id) changes.push({ cls: 'state-reset', code: 'update/question-renamed', params: { id, from: old.id }, ...located })
+      if (old.scored !== q.scored) changes.push({ cls: 'results', code: q.scored ? 'update/graded-question-added' : 'update/graded-question-removed', params: { id }, ...located })
+      else if (q.scored && old.points !== q.points) changes.push({ cls: 'results', code: 'update/points-changed', params: { id, from: old.points, to: q.points }, ...located })
+      if (old.rev !== q.rev) changes.push({ cls: q.scored ? 'results' : 'state-reset', code: 'update/answers-reworded', params: { id }, ...located })
+      else if (sameAnswer(old, q) === false) changes.push({ cls: q.scored ? 'results' : 'safe', code: 'update/correct-answer-changed', params: { id }, ...located })
     }
   }
   for (const [id, old] of oldQuestions)
-    if (!newQuestions.has(id))
+    if (!newQuestions.has(id) && !renamedFrom.has(id))
       changes.push({ cls: old.scored ? 'results' : 'state-reset', code: old.scored ? 'update/graded-question-removed' : 'update/question-removed', params: { id } })
-  const oldPages = published.flatMap((s) => s.pages.map((p) => p.id))
-  const newPages = current.flatMap((s) => s.pages.map((p) => p.id))
-  for (const id of newPages) if (!oldPages.includes(id)) changes.push({ cls: 'safe', code: 'update/page-added', params: { id } })
-  for (const id of oldPages) if (!newPages.includes(id)) changes.push({ cls: 'state-reset', code: 'update/page-removed', params: { id } })
-  const kept = newPages.filter((id) => oldPages.includes(id))
-  if (kept.join() !== oldPages.filter((id) => newPages.includes(id)).join()) changes.push({ cls: 'safe', code: 'update/page-order-changed', params: {} })
+  const oldPages = published.flatMap((s) => s.pages)
+  const newPages = current.flatMap((s) => s.pages)
+  const oldIds = oldPages.map((p) => p.id)
+  const newIds = newPages.map((p) => p.id)
+  const renamedPages = renames(
+    oldPages.filter((p) => !newIds.includes(p.id)),
+    newPages.filter((p) => !oldIds.includes(p.id)),
+    (p) => JSON.stringify([p.title, p.assessment]),
+  )
+  const renamedPageFrom = new Set([...renamedPages.values()].map((p) => p.id))
+  for (const id of newIds) {
+    const old = renamedPages.get(id)
+    if (old) changes.push({ cls: 'state-reset', code: 'update/page-renamed', params: { id, from: old.id } })
+    else if (!oldIds.includes(id)) changes.push({ cls: 'safe', code: 'update/page-added', params: { id } })
+  }
+  for (const id of oldIds) if (!newIds.includes(id) && !renamedPageFrom.has(id)) changes.push({ cls: 'state-reset', code: 'update/page-removed', params: { id } })
+  // Order of the pages found on both sides, a renamed page standing where its old id stood.
+  const asPublished = newIds.map((id) => renamedPages.get(id)?.id ?? id)
+  const kept = asPublished.filter((id) => oldIds.includes(id))
+  if (kept.join() !== oldIds.filter((id) => asPublished.includes(id)).join()) changes.push({ cls: 'safe', code: 'update/page-order-changed', params: {} })
   for (const sco of current) {
     const old = published.find((s) => s.scoId === sco.scoId)
     if (!old) continue
@@ -101,6 +124,28 @@ export function compareScos(published: readonly ScoData[], current: readonly Sco
     if (c.cls === 'safe') return { ...warning(c.code, file, at, params), severity: 'info' as const }
     return warning(c.code, file, at, params)
   })
+}
+
+/**
+ * Renamed ids: each item that is only on the new side, paired (new id → old item) with the one
+ * item only on the published side that has the same content. Content shared by several items on
+ * either side is ambiguous: those stay a removal and an addition.
+ */
+function renames<T extends { id: string }>(removed: readonly T[], added: readonly T[], content: (item: T) => string): Map<string, T> {
+  const count = (items: readonly T[]) => {
+    const n = new Map<string, number>()
+    for (const item of items) n.set(content(item), (n.get(content(item)) ?? 0) + 1)
+    return n
+  }
+  const removedCount = count(removed)
+  const addedCount = count(added)
+  const pairs = new Map<string, T>()
+  for (const item of added) {
+    const key = content(item)
+    const old = removed.find((r) => content(r) === key)
+    if (old && removedCount.get(key) === 1 && addedCount.get(key) === 1) pairs.set(item.id, old)
+  }
+  return pairs
 }
 
 /** A question as a published package holds it: format 1 had the right answer in clear. */

@@ -23,19 +23,25 @@ interface Version {
   extraPage?: boolean
   reworded?: boolean
   dropVerif?: boolean
+  /** Ids given to the knowledge check, the graded question q1 and the first page (same content). */
+  verifId?: string
+  q1Id?: string
+  p1Id?: string
+  /** Another stem for the knowledge check. */
+  verifText?: string
 }
 
 function tree(v: Version = {}): SourceTree {
   const yml = `id: cas\ntitle: Cas\nversion: ${v.version ?? '1.0.0'}\ndescription: d\naudience: a\nduration: 10\nmodules:\n  - m1.md\npassingScore: ${v.passingScore ?? 80}\n`
-  const q = (id: string, points = 1, choices = ['Oui', 'Non']) =>
-    `::: qcu ${id} points=${points}\nQuestion ${id} ?\n\n- [x] ${choices[0]}\n- [ ] ${choices[1]}\n\nCorrect : parce que.\nIncorrect : relisez.\n:::\n`
+  const q = (id: string, points = 1, choices = ['Oui', 'Non'], stem = `Question ${id} ?`) =>
+    `::: qcu ${id} points=${points}\n${stem}\n\n- [x] ${choices[0]}\n- [ ] ${choices[1]}\n\nCorrect : parce que.\nIncorrect : relisez.\n:::\n`
   const md = [
     '---\nid: m1\ntitle: Module\nduration: 10\nobjectives:\n  - Comprendre\n---\n',
-    '## Page {#p1}\n\nTexte.\n',
-    v.dropVerif ? '' : q('verif'),
+    `## Page {#${v.p1Id ?? 'p1'}}\n\nTexte.\n`,
+    v.dropVerif ? '' : q(v.verifId ?? 'verif', 1, undefined, v.verifText ?? 'Question de vérification ?'),
     v.extraPage ? '## Nouvelle page {#p-nouvelle}\n\nTexte.\n' : '',
     '## Évaluation {#evaluation .evaluation}\n',
-    q('q1', 1, v.reworded ? ['Oui, toujours', 'Non'] : ['Oui', 'Non']),
+    q(v.q1Id ?? 'q1', 1, v.reworded ? ['Oui, toujours', 'Non'] : ['Oui', 'Non'], 'Question q1 ?'),
     q('q2', v.q2Points ?? 1),
     v.extraGraded ? q('q3', 5) : '',
   ].join('\n')
@@ -93,6 +99,33 @@ describe('check --against', () => {
     ])
     const raised = await compare({}, { q2Points: 3, passingScore: 60, reworded: true, version: '2.0.0' })
     expect(raised.map((d) => d.severity)).toEqual(['warning', 'warning', 'warning'])
+  })
+
+  it('resets state: a question or a page whose id changed, content the same, is one rename, not a removal and an addition', async () => {
+    const found = await compare({}, { verifId: 'verif-bis', p1Id: 'p-un' })
+    expect(summary(found)).toEqual(['warning update/question-renamed %update-state-reset%', 'warning update/page-renamed %update-state-reset%'])
+    expect(found.map((d) => d.params)).toMatchObject([
+      { id: 'verif-bis', from: 'verif' },
+      { id: 'm1/p-un', from: 'm1/p1' },
+    ])
+    expect(formatDiagnostic(found[0]!)).toMatch(
+      /^m1\.md:\d+:1: avertissement \[update\/question-renamed\] Efface une partie de l'état des apprenants : la question « verif » a changé d'identifiant, elle s'appelle maintenant « verif-bis »/,
+    )
+    expect(formatDiagnostic(found[0]!)).toContain('rendez-lui son identifiant publié « verif »')
+    expect(formatDiagnostic(found[1]!, 'en')).toContain('page "m1/p1" changed its id, it is now "m1/p-un"; its "page seen" mark is dropped.')
+  })
+
+  it('a renamed graded question drops the saved answer but changes no result: a warning, even with the same version', async () => {
+    const found = await compare({}, { q1Id: 'q1-bis' })
+    expect(summary(found)).toEqual(['warning update/question-renamed %update-state-reset%'])
+    expect(formatDiagnostic(found[0]!, 'en')).toContain('question "q1" changed its id, it is now "q1-bis"; the answer each learner gave to it is dropped.')
+  })
+
+  it('another id with other content is still a removal and an addition', async () => {
+    expect(summary(await compare({}, { verifId: 'verif-bis', verifText: 'Une autre question ?' }))).toEqual([
+      'info update/question-added %update-safe%',
+      'warning update/question-removed %update-state-reset%',
+    ])
   })
 
   it('refuses another course', async () => {

@@ -49,6 +49,8 @@ const NOT_IN_CORPUS: Partial<Record<DiagnosticCode, string>> = {
   'update/page-added': 'compares with a zip: test/unit/compiler/against.test.ts',
   'update/page-removed': 'compares with a zip: test/unit/compiler/against.test.ts',
   'update/page-order-changed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/question-renamed': 'compares with a zip: test/unit/compiler/against.test.ts',
+  'update/page-renamed': 'compares with a zip: test/unit/compiler/against.test.ts',
   'output/is-course-folder': 'checked by build() before reading: test/unit/hostile/corpus.test.ts',
   'read/unreadable-file': 'needs a file the system refuses: test/unit/hostile/read-errors.test.ts',
   'read/unreadable-folder': 'needs a folder the system refuses (tests may run as root): test/unit/hostile/read-errors.test.ts',
