@@ -29,6 +29,7 @@ const WORDS = {
     'verdict-newer': 'Verdict : écrit par une version plus récente du format ; le paquet le garde tel quel et demande d’ouvrir la dernière version.',
     'verdict-unreadable': 'Verdict : illisible (tronqué, modifié ou d’un autre outil) ; le paquet le garde tel quel et ne l’écrase pas.',
     writable: 'À la prochaine ouverture, le paquet reprend ce qui est lisible et enregistre la suite.',
+    updated: 'Écrit par une autre version de la formation : à la prochaine ouverture, l’apprenant est averti (une fois) de la mise à jour, son résultat est conservé.',
     notWritable:
       'À la prochaine ouverture, le paquet n’écrit pas par-dessus : l’apprenant travaille sans que ses nouvelles réponses soient enregistrées dans Moodle, et en est averti.',
     size: 'Taille : {size} caractères sur {limit} permis ({percent} %).',
@@ -110,6 +111,7 @@ const WORDS = {
     'verdict-newer': 'Verdict: written by a newer version of the format; the package keeps it as it is and asks to open the latest version.',
     'verdict-unreadable': 'Verdict: unreadable (cut, altered or another tool’s); the package keeps it as it is and does not overwrite it.',
     writable: 'At the next launch, the package resumes what is readable and saves what follows.',
+    updated: 'Written by another version of the course: at the next launch, the learner is told (once) that it was updated, and their result is kept.',
     notWritable: 'At the next launch, the package does not write over it: the learner works without their new answers being saved in Moodle, and is told so.',
     size: 'Size: {size} characters of {limit} allowed ({percent} %).',
     time: 'Time spent: {time}.',
@@ -214,6 +216,7 @@ export function stateText(inspection: StateInspection, lang: Lang): string {
   out.push('', say('against', { course: course.courseId, version: course.courseVersion, sco: course.sco.id, title: course.sco.title }))
   out.push(say(`verdict-${r.verdict}` as `verdict-${StateVerdict}`, { count: r.dropped.length }))
   if (r.verdict !== 'empty') out.push(say(r.writable ? 'writable' : 'notWritable'))
+  if (r.updated) out.push(say('updated'))
   out.push(say('size', { size: r.size, limit: r.limit, percent: percent(r.size, r.limit) }))
   if (r.verdict !== 'readable' && r.verdict !== 'partial') return out.join('\n') + '\n'
   out.push(say('time', { time: duration(r.timeSeconds) }))

@@ -17,6 +17,8 @@ export interface StateReport {
   verdict: StateVerdict
   /** The runtime may write a new state over this one (nothing it could not read would be lost). */
   writable: boolean
+  /** Written by another `version` of the course: the learner is told, once, that it was updated. */
+  updated: boolean
   /** Parts not restored, with the reason (course changed, not understood), and the id in the course of what they name, when it is still there. */
   dropped: (DroppedPart & { id?: string })[]
   timeSeconds: number
@@ -40,7 +42,7 @@ export interface StateReport {
 }
 
 export function stateReport(suspendData: string, data: ScoData): StateReport {
-  const { state, verdict, dropped, writable } = decodeState(suspendData, data)
+  const { state, verdict, dropped, writable, updated } = decodeState(suspendData, data)
   const seen = new Set(state.seen)
   const summary = summarize(data, state)
   const results = moduleResults(data, state)
@@ -49,6 +51,7 @@ export function stateReport(suspendData: string, data: ScoData): StateReport {
     limit: data.stateLimit,
     verdict,
     writable,
+    updated,
     dropped: dropped.map((d) => {
       const id = idOf(d.part, data)
       return id === undefined ? d : { ...d, id }
@@ -64,8 +67,9 @@ export function stateReport(suspendData: string, data: ScoData): StateReport {
     }),
     assessments: data.modules.flatMap((m) => {
       const a = state.assessments[stateKey(m.id)]
-      const total = data.questions.filter((q) => q.moduleId === m.id && q.scored).reduce((n, q) => n + q.points, 0)
       const result = results.find((r) => r.moduleId === m.id)
+      // What the score is over: an attempt submitted before the course changed keeps its own total.
+      const total = result?.total ?? data.questions.filter((q) => q.moduleId === m.id && q.scored).reduce((n, q) => n + q.points, 0)
       return a
         ? [
             {

@@ -249,6 +249,7 @@ function renderState(s: LmsState): void {
           `${a.title} : ${t('attempt', { attempt: a.attempt })}${a.submitted ? `, ${t('submitted')}` : ''}${a.points === null ? '' : `, ${t('points', { points: a.points, total: a.total })}`}`,
         ),
       )
+    if (r.updated) parts.push(el('p', t('updated'), 'pv-warn'))
     if (r.verdict !== 'readable') parts.push(el('p', t('notices', { notices: [r.verdict, ...r.dropped.map((d) => `${d.part} (${d.reason})`)].join(', ') }), 'pv-warn'))
     box.replaceChildren(...parts)
   }
