@@ -24,6 +24,7 @@ import { scorm2004Dialect } from './lms/scorm2004.js'
 import type { Lms } from './lms/types.js'
 import type { Messages } from './messages.js'
 import { pageMessages } from './messages.js'
+import { launchNotice } from './notice.js'
 import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
 import { setupQuiz } from './quiz.js'
@@ -133,37 +134,6 @@ function followPageLifecycle(session: Session, messages: Messages, t: Translate)
   )
 }
 
-const KEEP_NOTICE = { unread: 'stateUnread', unreadable: 'stateUnreadable', newer: 'stateNewer' } as const
-
-/** How this session started, in sentences for the notice. */
-function launchNotice(lms: Lms, session: Session, refused: boolean, t: Translate, data: ScoData): string[] {
-  const sentences: string[] = []
-  // Moodle 4.5, SCORM 2004 with one SCO per module: after switching SCO from the player's table of
-  // contents, the next SCO's Initialize returns false (104). Leaving and re-entering works: Moodle
-  // then launches the first module not completed (issue 12). Say exactly that, in one sentence.
-  if (refused && data.version === 'scorm2004' && data.scoId !== data.courseId) sentences.push(t('lmsRefusedNextModule'))
-  else if (refused) sentences.push(t('lmsRefused'))
-  else if (lms.dialect.mode === 'local') sentences.push(t('noLms'))
-  // Review with nothing handed back (Moodle 4.5 gives a 2004 SCO nothing after a normal exit, which
-  // packages before issue 12 wrote): say that the learner's progress is not shown, rather than a blank course.
-  if (session.readOnly) sentences.push(t(session.reading?.verdict === 'empty' || !session.reading ? 'reviewModeEmpty' : 'reviewMode'))
-  const reading = session.reading
-  if (session.keep) sentences.push(t(KEEP_NOTICE[session.keep]), t(session.resumedFromCopy ? 'stateCopyResumed' : 'stateCopyKept'))
-  else if (reading && reading.verdict === 'foreign') sentences.push(t('stateForeign'))
-  else if (reading) {
-    // Course changes the learner can notice: answers to changed questions (removed ones just vanish).
-    const reset = reading.dropped.some((d) => d.reason !== 'removed')
-    if (reading.updated) {
-      // Another version of the course wrote the state: said once, as this session writes it anew.
-      // What the LMS held is kept (holdOutcome), so the learner is told their result stays.
-      const held = session.held
-      sentences.push(t(held.completed || held.passed !== null ? 'stateUpdatedResult' : 'stateUpdated'))
-      if (reset) sentences.push(t('stateUpdatedReset'))
-    } else if (reset) sentences.push(t('stateReset'))
-  }
-  return sentences
-}
-
 /**
  * The page in the address, else where the learner left off, else the first page. The page's own
  * address (`#/module/page`, written by pageAddress) wins over the LMS bookmark: a reload (preview,
@@ -220,7 +190,7 @@ function boot(): void {
   }
   // Whatever happens below, the session is committed and finished.
   followPageLifecycle(session, messages, t)
-  messages.notice(launchNotice(lms, session, refused, t, data))
+  messages.notice(launchNotice(lms.dialect.mode, session, refused, t, data))
 
   const quiz = setupQuiz({ data, t, session })
   const nav = setupNav({
