@@ -55,6 +55,31 @@ function injectReadFailure(version: ScormVersion, mode: Failure): string {
   })();`
 }
 
+/** An API whose initialize answers "false" with error 101 (as a closed or confused LMS session does). */
+function injectRefusedInitialize(version: ScormVersion): string {
+  return `(() => {
+    if (window === window.top || !location.pathname.startsWith('/pkg/')) return;
+    const name = ${JSON.stringify(version === 'scorm12' ? 'API' : 'API_1484_11')};
+    const initName = ${JSON.stringify(version === 'scorm12' ? 'LMSInitialize' : 'Initialize')};
+    const errName = ${JSON.stringify(version === 'scorm12' ? 'LMSGetLastError' : 'GetLastError')};
+    let real;
+    try { real = window.parent[name]; } catch (e) { return; }
+    if (!real) return;
+    let refused = false;
+    window[name] = new Proxy(real, {
+      get(target, prop) {
+        const value = target[prop];
+        if (typeof value !== 'function') return value;
+        return function (...args) {
+          if (prop === initName) { refused = true; return 'false'; }
+          if (prop === errName && refused) return '101';
+          return value.apply(target, args);
+        };
+      },
+    });
+  })();`
+}
+
 const VERSIONS = ['scorm12', 'scorm2004'] as const
 
 const t = useLms(async () => ({
@@ -158,6 +183,27 @@ describe.each(VERSIONS)('%s: a state the runtime could not read is kept byte for
     await expect.poll(() => other.sco.locator('#pc-notice').textContent()).toContain('gardé dans ce navigateur seulement')
     expect(await other.sco.locator('#pc-notice').textContent()).not.toContain('session précédente')
     expect(await seenIn(other.sco)).toBe(1)
+  })
+
+  it('a refused initialize ("false", error 101): the learner is told once what to do, never « ne fermez pas cette page », and nothing reaches the LMS', async () => {
+    t.lms.setTracks('refused', version, undefined, { 'cmi.suspend_data': stored, [cmi.exit]: 'suspend' })
+    const page = await t.page()
+    await page.addInitScript(injectRefusedInitialize(version))
+    const { sco } = await openSco(page, t.lms.url(version, undefined, 'refused', version))
+    await sco.locator('body:not(.pc-nojs)').waitFor()
+    await expect.poll(() => sco.locator('#pc-notice').textContent()).toContain("La plateforme n'a pas ouvert la session")
+    await sco.locator('#pc-next').click()
+    await sco.locator('#pc-next').click()
+    // No "not saved, retrying" banner: there is no session to save into.
+    expect(await sco.locator('#pc-banner').isVisible()).toBe(false)
+    expect(await sco.locator('#pc-banner').textContent()).not.toContain('ne fermez pas cette page')
+    await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
+    await t.lms.flush()
+    // Only the runtime's probe of a 1.2 "101" (an API already initialized by a reload answers a read):
+    // a read of cmi.core.entry, refused by the LMS, before it gives up. Nothing is ever written.
+    const probe = (c: { method: string; args: unknown[] }) => version === 'scorm12' && c.method === 'LMSGetValue' && c.args[0] === 'cmi.core.entry'
+    expect(t.lms.calls('refused', version).filter((c) => !/Initialize$|GetLastError$/.test(c.method) && !probe(c))).toEqual([])
+    expect(t.lms.tracks('refused', version)['cmi.suspend_data']).toBe(stored)
   })
 
   it('a truncated state is kept, not misread', async () => {
