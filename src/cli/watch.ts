@@ -11,7 +11,7 @@ export interface Watcher {
 }
 
 /** How long a burst of events from one save may last; not a wait for anything a test checks. */
-const SETTLE_MS = 40
+const SETTLE_MS = 20
 
 export function watchFolder(dir: string, ignored: (path: string) => boolean, onChange: (paths: string[]) => Promise<void>): Watcher {
   const pending = new Set<string>()

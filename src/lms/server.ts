@@ -12,6 +12,7 @@
 // browser side (host-page.ts and the strict layer) comes as prebuilt scripts (LmsAssets): esbuild
 // on the sources in tests, lib/lms/ once built for preview.
 
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { BEACON_COUNT_KEY } from './host-beacon.js'
@@ -230,15 +231,26 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
       res.end(body)
     }
+    // Scripts and package files: revalidated on every load (a rebuilt package is never served stale),
+    // but unchanged bytes answer 304, so a relaunch reuses what the browser already parsed (preview).
+    const sendFile = (type: string, body: string | Buffer): void => {
+      const tag = etagOf(body)
+      if (req.headers['if-none-match'] === tag) {
+        res.writeHead(304, { etag: tag, 'cache-control': 'no-cache' })
+        return void res.end()
+      }
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache', etag: tag })
+      res.end(body)
+    }
     const path = url.pathname
     if (path === '/launch') {
       const { status, html } = launch(url)
       return send(status, 'text/html; charset=utf-8', html)
     }
     if (await options.extraRoutes?.(req, res, url)) return
-    if (path === '/host.js') return send(200, 'text/javascript; charset=utf-8', await options.assets.host())
+    if (path === '/host.js') return sendFile('text/javascript; charset=utf-8', await options.assets.host())
     if (path === '/vendor/scorm12.js' || path === '/vendor/scorm2004.js') {
-      return send(200, 'text/javascript; charset=utf-8', await options.assets.vendor(path.includes('12') ? 'scorm12' : 'scorm2004'))
+      return sendFile('text/javascript; charset=utf-8', await options.assets.vendor(path.includes('12') ? 'scorm12' : 'scorm2004'))
     }
     if (path === '/commit' && req.method === 'POST') {
       const answer = await commit(req, url)
@@ -254,7 +266,7 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
     if (m && (req.method === 'GET' || req.method === 'HEAD')) {
       const [name, file] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)]
       const content = registry.file(name, file)
-      if (content) return send(200, contentType(file), content)
+      if (content) return sendFile(contentType(file), content)
       missing.push(`${name}/${file}`)
       return send(404, 'text/plain', `not in package: ${file}`)
     }
@@ -381,4 +393,17 @@ export async function startLms(options: LmsOptions): Promise<LmsServer> {
 function withLessonMode(preload: Tracks, version: ScormVersion, mode: string | null): Tracks {
   if (mode !== 'review' && mode !== 'browse') return preload
   return version === 'scorm12' ? { ...preload, 'cmi.core.lesson_mode': mode, 'cmi.core.credit': 'no-credit' } : { ...preload, 'cmi.mode': mode, 'cmi.credit': 'no-credit' }
+}
+
+const etags = new WeakMap<Buffer, string>()
+const stringEtags = new Map<string, string>()
+
+/** A strong validator for a body: SHA-1 of its bytes, remembered per buffer (package files) or text (scripts). */
+function etagOf(body: string | Buffer): string {
+  const known = typeof body === 'string' ? stringEtags.get(body) : etags.get(body)
+  if (known) return known
+  const tag = `"${createHash('sha1').update(body).digest('base64url')}"`
+  if (typeof body === 'string') stringEtags.set(body, tag)
+  else etags.set(body, tag)
+  return tag
 }

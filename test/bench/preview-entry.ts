@@ -54,11 +54,17 @@ export async function previewBench(root: string, courseDir: string, options: { r
     await (await sco()).locator('body:not(.pc-nojs)').waitFor({ timeout: LIMIT_MS })
     const coldFirstPageMs = performance.now() - started
     const reloadMs: number[] = []
+    // PARCOURS_BENCH_DEBUG=1: each request of a reload, in ms since the save (where the time goes).
+    let t0 = 0
+    if (process.env.PARCOURS_BENCH_DEBUG) {
+      page.on('request', (r) => t0 && console.error(`  +${Math.round(performance.now() - t0)} ms request ${r.url().replace(url, '/')}`))
+      page.on('requestfinished', (r) => t0 && console.error(`  +${Math.round(performance.now() - t0)} ms done    ${r.url().replace(url, '/')}`))
+    }
     for (let i = 0; i < runs; i++) {
       const marker = `modifié pour la mesure ${i}`
       const edited = original.replace(/\n\n([^#:\n<!>|-][^\n]*)\n/, (_, line: string) => `\n\n${line} (${marker})\n`)
       if (edited === original) throw new Error(`no paragraph to edit in ${options.module}`)
-      const t0 = performance.now()
+      t0 = performance.now()
       await writeFile(path, edited)
       // The relaunched SCO shows the edited text once its runtime has started.
       await until(
@@ -74,6 +80,7 @@ export async function previewBench(root: string, courseDir: string, options: { r
         () => `the edit ${i} did not reach the page`,
       )
       reloadMs.push(performance.now() - t0)
+      if (process.env.PARCOURS_BENCH_DEBUG) console.error(`reload ${i}: ${Math.round(performance.now() - t0)} ms`)
     }
     const sorted = [...reloadMs].sort((a, b) => a - b)
     if (process.env.PARCOURS_BENCH_DEBUG) console.error(stdout)

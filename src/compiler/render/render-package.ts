@@ -2,6 +2,7 @@
  * Course + SCOs + templates → the files of the package: one HTML page per SCO, the runtime, the
  * media, and imsmanifest.xml listing exactly those files. Pure: bytes of media come in the tree.
  */
+import { createHash } from 'node:crypto'
 import { answerValue, seal } from '../../shared/answer-seal.js'
 import type { ScoData, ScormVersion } from '../../shared/sco-data.js'
 import type { Builtins } from '../read/read-builtins.js'
@@ -22,7 +23,7 @@ export function renderPackage(course: Course, scos: Sco[], version: ScormVersion
   if (logo) files.push({ path: logo.src, contents: bytesOf(tree, course.config.theme.logo!.src) })
   const scoEntries = scos.map((sco) => {
     const href = multi ? `${sco.id}/index.html` : 'index.html'
-    files.push({ path: href, contents: templates.sco(scoContext(course, sco, multi ? '../' : '', logo, builtins.generatorVersion)) })
+    files.push({ path: href, contents: scoPage(course, sco, multi ? '../' : '', logo, builtins.generatorVersion, templates) })
     const media = sco.modules.flatMap((m) => m.assets)
     for (const asset of media) files.push({ path: asset.to, contents: bytesOf(tree, asset.from) })
     return { sco, href, files: [href, ...media.map((a) => a.to)].sort() }
@@ -32,6 +33,27 @@ export function renderPackage(course: Course, scos: Sco[], version: ScormVersion
   const manifest = templates.manifest[version](xmlSafeDeep(manifestContext(course, scoEntries, multi, common)))
   files.push({ path: 'imsmanifest.xml', contents: manifest })
   return dedupe(files).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+}
+
+/**
+ * Each SCO's last page, by templates: kept while its modules are the same objects (the analysis
+ * cache hands back a module object unchanged while its text is) and everything else it is made of
+ * is equal (config, data, place in the course). In watch and preview, a one-module edit of the
+ * 200-module course then renders one SCO instead of 200; one entry per SCO id, so it stays bounded.
+ */
+const pages = new WeakMap<Templates, Map<string, { key: string; modules: readonly Module[]; html: string }>>()
+
+function scoPage(course: Course, sco: Sco, root: string, logo: { src: string; alt: string } | undefined, generatorVersion: string, templates: Templates): string {
+  const key = createHash('sha1')
+    .update(JSON.stringify([root, logo, generatorVersion, course.config, sco.title, sco.modules.map((m) => course.modules.indexOf(m)), sco.data]))
+    .digest('base64')
+  let bySco = pages.get(templates)
+  if (!bySco) pages.set(templates, (bySco = new Map()))
+  const hit = bySco.get(sco.id)
+  if (hit && hit.key === key && hit.modules.length === sco.modules.length && hit.modules.every((m, i) => m === sco.modules[i])) return hit.html
+  const html = templates.sco(scoContext(course, sco, root, logo, generatorVersion))
+  bySco.set(sco.id, { key, modules: sco.modules, html })
+  return html
 }
 
 function bytesOf(tree: SourceTree, path: string): Uint8Array {

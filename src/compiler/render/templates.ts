@@ -24,7 +24,23 @@ const ENTRIES = {
   scorm2004: 'scorm2004/imsmanifest.xml.hbs',
 } as const
 
+/**
+ * The last compilation, by everything it depends on (template texts, the course's overrides, the
+ * UI strings): watch and preview rebuild on every save, and compiling the templates (Handlebars'
+ * precompile check, then compile) was half of a warm rebuild of the sample course.
+ */
+let last: { key: string; result: { templates?: Templates; diagnostics: Diagnostic[] } } | undefined
+
 export function compileTemplates(builtins: Record<string, string>, tree: SourceTree, strings: Record<string, string>): { templates?: Templates; diagnostics: Diagnostic[] } {
+  const overrides = Object.values(tree.files)
+    .filter((f) => f.path.startsWith('templates/'))
+    .map((f) => [f.path, f.text ?? null])
+  const key = JSON.stringify([builtins, overrides, strings])
+  if (last?.key !== key) last = { key, result: compileAll(builtins, tree, strings) }
+  return last.result
+}
+
+function compileAll(builtins: Record<string, string>, tree: SourceTree, strings: Record<string, string>): { templates?: Templates; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = []
   const sources: Record<string, { text: string; file: string }> = {}
   for (const [path, text] of Object.entries(builtins)) sources[path] = { text, file: `templates/${path}` }
