@@ -13,6 +13,7 @@ import { revoke } from '../../../src/certify/revoke.js'
 import { readRegister } from '../../../src/certify/register.js'
 import { loadTrust, verifyBytes, verifyToken, type Trust } from '../../../src/certify/verify/verify.js'
 import { attachedFiles } from '../../../src/certify/verify/pdf-attachment.js'
+import { readPrintedQr } from '../../helpers/pdf-qr.js'
 import { CertifyError } from '../../../src/certify/problems.js'
 
 const FIX = resolve(import.meta.dirname, '../../fixtures/certify')
@@ -90,6 +91,15 @@ describe('certify issue', () => {
       const text = new TextDecoder().decode(token.bytes)
       expect(text.length).toBeLessThan(420)
       expect(await verifyToken(text, trust)).toMatchObject({ valid: true, source: 'qr', attestation: i.attestation })
+    }
+  })
+
+  it('the QR code printed on each PDF scans back to its signed token, which verifies', async () => {
+    for (const i of result.issued) {
+      const attached = new TextDecoder().decode((await attachedFiles(await readFile(i.pdf))).find((f) => f.name === 'qr-token.txt')!.bytes)
+      const scanned = await readPrintedQr(i.pdf)
+      expect(scanned).toBe(attached)
+      expect(await verifyToken(scanned, trust)).toMatchObject({ valid: true, source: 'qr', attestation: i.attestation })
     }
   })
 
