@@ -27,7 +27,7 @@ const packagesShipped = new Set()
 const result = await esbuild.build({
   absWorkingDir: root,
   define: { __PARCOURS_VERIFIER_SCRIPT__: JSON.stringify(verifierScript) },
-  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', 'certify-pdf-worker': 'src/certify/pdf-worker.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,

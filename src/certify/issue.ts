@@ -19,7 +19,8 @@ import { dayIn } from './exports/dates.js'
 import { activityKey } from './exports/headers.js'
 import { readExport } from './exports/read.js'
 import { openIssuer, type OpenIssuer } from './keys.js'
-import { renderPdf, printable } from './pdf.js'
+import { printable } from './pdf.js'
+import { pdfPool, poolSizeFor, type PdfJob } from './pdf-pool.js'
 import { fail, problem, type Problem } from './problems.js'
 import { readRegister, writeRegister, type RegisterRow } from './register.js'
 import { encodeList, newBitstring, setBit, STATUS_LIST_SIZE, statusListCredential } from './status-list.js'
@@ -45,6 +46,8 @@ export interface IssueOptions {
   register?: string
   /** How paths are shown in messages. */
   display?: (path: string) => string
+  /** Threads rendering the PDFs; default: one per core for large batches (src/certify/pdf-pool.ts). */
+  workers?: number
 }
 
 export interface Issued {
@@ -60,6 +63,8 @@ export interface IssueResult {
   out: string
   register: string
   status: string
+  /** Threads that rendered the PDFs (0: the main thread). */
+  pdfThreads: number
 }
 
 export async function issue(o: IssueOptions): Promise<IssueResult> {
@@ -127,6 +132,17 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
   await rm(tmp, { recursive: true, force: true })
   await mkdir(join(tmp, 'attestations'), { recursive: true })
   const criteria = criteriaOf(config.rule)
+  const pool = pdfPool(o.workers ?? poolSizeFor(decisions.filter((d) => d.kind === 'eligible').length))
+  /** Pages waiting for the pool, written in order; a few hundred at a time keeps memory flat on 100,000 learners. */
+  let batch: { job: PdfJob; base: string; json: string }[] = []
+  const flush = async (): Promise<void> => {
+    const pdfs = await pool.render(batch.map((b) => b.job))
+    for (const [k, b] of batch.entries()) {
+      await writeFile(join(tmp, 'attestations', `${b.base}.json`), b.json)
+      await writeFile(join(tmp, 'attestations', `${b.base}.pdf`), pdfs[k]!)
+    }
+    batch = []
+  }
   try {
     for (const d of decisions) {
       const name = printedName(d.learner.name)
@@ -178,7 +194,7 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
       )
       const json = `${JSON.stringify(signed, null, 2)}\n`
       const token = await signToken(attestation, issuer.trusted.kid, sign)
-      const pdf = await renderPdf(attestation, {
+      const context = {
         title: config.title,
         wording: config.wording,
         objectives: config.objectives,
@@ -188,13 +204,14 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
         ...(config.signatory.name && { signatoryName: config.signatory.name }),
         token,
         credentialJson: json,
-      })
+      }
       const base = `attestation-${id.slice('urn:uuid:'.length)}`
-      await writeFile(join(tmp, 'attestations', `${base}.json`), json)
-      await writeFile(join(tmp, 'attestations', `${base}.pdf`), pdf)
+      batch.push({ job: { attestation, context }, base, json })
+      if (batch.length >= 256) await flush()
       issued.push({ attestation, json: join(o.out, 'attestations', `${base}.json`), pdf: join(o.out, 'attestations', `${base}.pdf`) })
       rows.push({ id, statusIndex: index, name, parcours: config.courseTitle, completedOn: attestation.completedOn, issuedOn: date, status: 'valide', revokedOn: '', reason: '' })
     }
+    await flush()
     await writeFile(join(tmp, 'register.csv'), writeRegister(rows), { mode: 0o600 })
     const bits = newBitstring()
     for (const r of rows) if (r.status === 'révoquée') setBit(bits, r.statusIndex)
@@ -206,8 +223,10 @@ async function write(decisions: Decision[], rejected: Problem[], config: Certifi
   } catch (e) {
     await rm(tmp, { recursive: true, force: true })
     throw e
+  } finally {
+    await pool.close()
   }
-  return { issued, notEligible, rejected, out: o.out, register: join(o.out, 'register.csv'), status: join(o.out, 'status.json') }
+  return { issued, notEligible, rejected, out: o.out, register: join(o.out, 'register.csv'), status: join(o.out, 'status.json'), pdfThreads: pool.size }
 }
 
 async function earlierRows(path: string | undefined): Promise<RegisterRow[]> {

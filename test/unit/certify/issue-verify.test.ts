@@ -103,15 +103,20 @@ describe('certify issue', () => {
     }
   })
 
-  it('same input and --date give byte-identical output', async () => {
+  it.each([
+    ['in this thread', 0],
+    ['with PDFs rendered by two worker threads (large batches use every core)', 2],
+  ])('same input and --date give byte-identical output, %s', async (_how, workers) => {
     const again = await issue({
       exports: EXPORTS,
       courseDir: join(FIX, 'course'),
       keyPath: join(dir, 'keys', 'issuer.key.pem'),
       passphrase: PASS,
       date: '2026-12-01',
-      out: join(dir, 'out2'),
+      out: join(dir, `out-${workers}`),
+      workers,
     })
+    expect(again.pdfThreads).toBe(workers)
     const list = async (d: string) => (await readdir(d, { recursive: true })).sort()
     expect(await list(again.out)).toEqual(await list(result.out))
     for (const f of await list(result.out)) {
