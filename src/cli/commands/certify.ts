@@ -4,81 +4,11 @@
  * from PARCOURS_KEY_PASSPHRASE or a prompt on the terminal, never from an option (an option ends up
  * in the shell history and in `ps`).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
-import type { Lang } from '../../shared/sco-data.js'
-import { messages, UsageError, type Command, type CommandContext } from '../command.js'
+import { UsageError, type Command, type CommandContext } from '../command.js'
 import { EXIT } from '../exit-codes.js'
-import type { Io } from '../io.js'
-
-/** Replaced by build-cli.js with the bundled page script; tests (running src/) build it on demand. */
-declare const __PARCOURS_VERIFIER_SCRIPT__: string | undefined
+import { say, shown } from './certify/shared.js'
 
 const SUBCOMMANDS = ['keygen', 'issue', 'revoke', 'verifier', 'verify'] as const
-
-const say = messages({
-  fr: {
-    which: 'Sous-commande attendue : {list}. Exemple : parcours certify issue --export rapport.csv --key issuer.key.pem',
-    missing: 'Option obligatoire absente pour « certify {sub} » : {option}.',
-    keygenDone:
-      'Clé privée : {key} (chiffrée, lisible par vous seul·e ; sauvegardez-la hors ligne, ne la versez jamais dans git)\nProfil public : {profile}\nEmpreinte SHA-256 : {fingerprint}\nValable du {from} au {until}.',
-    issued: 'Attestations délivrées : {count} ({dir})',
-    notEligible: 'Non éligibles : {count}',
-    rejectedRows: 'Lignes écartées : {count}',
-    registerAt: 'Registre : {register} — liste de révocation signée : {status}',
-    revoked: 'Attestation {id} révoquée. Liste de révocation signée : {status} ({count} révoquée(s)). Publiez un nouveau vérificateur : parcours certify verifier …',
-    verifierDone: 'Vérificateur écrit : {path} ({size} Ko, {issuers} émetteur(s) de confiance). Publiez-le avec son empreinte SHA-256 : {sha}',
-    verifySummary: '{ok} valide(s), {ko} invalide(s).',
-    noInput: 'Rien à vérifier : donnez des fichiers .json ou .pdf, un dossier, ou --qr "PA1~…".',
-    prompt: 'Phrase de passe de la clé : ',
-    promptAgain: 'Répétez la phrase de passe : ',
-    badYears: '--years attend un nombre entier de 1 à 5.',
-    badUrl: '--issuer-id attend une adresse https:// (l’identifiant public de l’émetteur), par exemple https://certif.ac-normandie.fr/eafc',
-  },
-  en: {
-    which: 'Expected a subcommand: {list}. Example: parcours certify issue --export report.csv --key issuer.key.pem',
-    missing: 'Missing required option for "certify {sub}": {option}.',
-    keygenDone:
-      'Private key: {key} (encrypted, readable by you only; back it up offline, never commit it)\nPublic profile: {profile}\nSHA-256 fingerprint: {fingerprint}\nValid from {from} to {until}.',
-    issued: 'Attestations issued: {count} ({dir})',
-    notEligible: 'Not eligible: {count}',
-    rejectedRows: 'Rows set aside: {count}',
-    registerAt: 'Register: {register} — signed revocation list: {status}',
-    revoked: 'Attestation {id} revoked. Signed revocation list: {status} ({count} revoked). Publish a new verifier: parcours certify verifier …',
-    verifierDone: 'Verifier written: {path} ({size} KB, {issuers} trusted issuer(s)). Publish it with its SHA-256: {sha}',
-    verifySummary: '{ok} valid, {ko} invalid.',
-    noInput: 'Nothing to verify: give .json or .pdf files, a folder, or --qr "PA1~…".',
-    prompt: 'Key passphrase: ',
-    promptAgain: 'Repeat the passphrase: ',
-    badYears: '--years expects a whole number from 1 to 5.',
-    badUrl: '--issuer-id expects an https:// address (the issuer’s public id), e.g. https://certif.ac-normandie.fr/eafc',
-  },
-})
-
-const REASONS = {
-  fr: {
-    'never-launched': '{activity} jamais lancée',
-    'not-complete': '{activity} non terminée',
-    'not-passed': '{activity} terminée sans la note minimale de réussite',
-    'no-grade': '{activity} sans note',
-    'grade-below': '{activity} : note {grade} < {min}',
-    'course-not-complete': 'cours non terminé',
-    'sources-disagree': '{activity} : les exports se contredisent ({files}) ; téléchargez-les à nouveau ensemble',
-    'not-in-export': '{activity} absente des exports pour cette personne',
-    'already-issued': 'attestation déjà délivrée (dans le registre donné par --register)',
-  },
-  en: {
-    'never-launched': '{activity} never launched',
-    'not-complete': '{activity} not complete',
-    'not-passed': '{activity} completed without the pass grade',
-    'no-grade': '{activity} has no grade',
-    'grade-below': '{activity}: grade {grade} < {min}',
-    'course-not-complete': 'course not complete',
-    'sources-disagree': '{activity}: the exports disagree ({files}); download them again together',
-    'not-in-export': '{activity} missing from the exports for this person',
-    'already-issued': 'attestation already issued (in the register given with --register)',
-  },
-}
 
 const t = (fr: string, en: string) => ({ fr, en })
 
@@ -165,247 +95,21 @@ async function run(context: CommandContext): Promise<number> {
   useCryptoProvider(nodeCrypto)
   try {
     switch (sub) {
+      // Each subcommand's code is loaded only when it runs.
       case 'keygen':
-        return await keygenCommand(context)
+        return await (await import('./certify/keygen.js')).keygenCommand(context)
       case 'issue':
-        return await issueCommand(context)
+        return await (await import('./certify/issue.js')).issueCommand(context)
       case 'revoke':
-        return await revokeCommand(context)
+        return await (await import('./certify/revoke.js')).revokeCommand(context)
       case 'verifier':
-        return await verifierCommand(context)
+        return await (await import('./certify/verifier.js')).verifierCommand(context)
       case 'verify':
-        return await verifyCommand(context)
+        return await (await import('./certify/verify.js')).verifyCommand(context)
     }
   } catch (e) {
     if (!(e instanceof CertifyError)) throw e
     for (const p of e.problems) context.io.stderr(`${formatProblem({ ...p, file: shown(p.file, context.io.cwd) }, lang)}\n`)
     return EXIT.courseErrors
   }
-}
-
-function shown(path: string, cwd: string): string {
-  if (!path.startsWith('/')) return path
-  const rel = relative(cwd, path)
-  return rel && !rel.startsWith('..') ? rel : path
-}
-
-function need(context: CommandContext, sub: string, ...names: string[]): string[] {
-  return names.map((name) => {
-    const value = context.values[name]
-    if (typeof value !== 'string' || !value) throw new UsageError(say(context.lang, 'missing', { sub, option: `--${name}` }))
-    return value
-  })
-}
-
-const opt = (context: CommandContext, name: string): string | undefined => (typeof context.values[name] === 'string' ? (context.values[name] as string) : undefined)
-const list = (value: string | undefined): string[] => (value ?? '').split(',').filter(Boolean)
-const today = () => new Date().toISOString().slice(0, 10)
-
-/** PARCOURS_KEY_PASSPHRASE, else a prompt without echo on the terminal, else an error. */
-async function passphrase(io: Io, lang: Lang, twice = false): Promise<string> {
-  const fromEnv = io.env.PARCOURS_KEY_PASSPHRASE
-  if (fromEnv) return fromEnv
-  const { fail } = await import('../../certify/problems.js')
-  if (!process.stdin.isTTY) fail('key/no-passphrase', 'PARCOURS_KEY_PASSPHRASE')
-  const first = await ask(say(lang, 'prompt'))
-  if (twice && (await ask(say(lang, 'promptAgain'))) !== first) fail('key/passphrase-mismatch', 'PARCOURS_KEY_PASSPHRASE')
-  return first
-}
-
-function ask(question: string): Promise<string> {
-  return new Promise((done) => {
-    const stdin = process.stdin
-    process.stderr.write(question)
-    stdin.setRawMode(true)
-    stdin.resume()
-    let text = ''
-    const onData = (chunk: Buffer) => {
-      for (const ch of chunk.toString('utf8')) {
-        if (ch === '\r' || ch === '\n') {
-          stdin.setRawMode(false)
-          stdin.pause()
-          stdin.off('data', onData)
-          process.stderr.write('\n')
-          done(text)
-          return
-        }
-        if (ch === '\u0003') process.exit(EXIT.interrupted)
-        if (ch === '\u007f') text = text.slice(0, -1)
-        else text += ch
-      }
-    }
-    stdin.on('data', onData)
-  })
-}
-
-async function keygenCommand(context: CommandContext): Promise<number> {
-  const { lang, io } = context
-  const [issuerId, name] = need(context, 'keygen', 'issuer-id', 'name')
-  if (!/^https:\/\/[^\s#?]+$/.test(issuerId!)) throw new UsageError(say(lang, 'badUrl'))
-  const years = Number(opt(context, 'years') ?? '1')
-  if (!Number.isInteger(years) || years < 1 || years > 5) throw new UsageError(say(lang, 'badYears'))
-  const { keygen } = await import('../../certify/keys.js')
-  const { isDay } = await import('../../certify/attestation.js')
-  const from = opt(context, 'valid-from') ?? today()
-  if (!isDay(from)) (await import('../../certify/problems.js')).fail('issue/bad-date', '--valid-from', undefined, { value: from })
-  const address = opt(context, 'address')
-  const out = resolve(io.cwd, opt(context, 'out') ?? '.')
-  // Refuse before asking for a passphrase.
-  for (const file of ['issuer.key.pem', 'issuer.json']) {
-    if (
-      await stat(join(out, file)).then(
-        () => true,
-        () => false,
-      )
-    )
-      (await import('../../certify/problems.js')).fail('key/exists', join(out, file), undefined, { path: shown(join(out, file), io.cwd) })
-  }
-  const secret = await passphrase(io, lang, true)
-  const r = await keygen({ issuerId: issuerId!.replace(/\/$/, ''), name: name!, ...(address && { address }), out, passphrase: secret, from, years })
-  io.stdout(
-    `${say(lang, 'keygenDone', { key: shown(r.keyPath, io.cwd), profile: shown(r.profilePath, io.cwd), fingerprint: r.fingerprint.replace(/(.{4})(?=.)/g, '$1 '), from: r.validFrom.slice(0, 10), until: r.validUntil.slice(0, 10) })}\n`,
-  )
-  return EXIT.ok
-}
-
-async function issueCommand(context: CommandContext): Promise<number> {
-  const { lang, io, positionals } = context
-  const [first, key] = need(context, 'issue', 'export', 'key')
-  const exports = [first!, ...positionals.slice(1)].map((p) => resolve(io.cwd, p))
-  const { courseDir } = await import('./build.js')
-  const course = await courseDir(opt(context, 'course'), io.cwd, lang)
-  const { issue } = await import('../../certify/issue.js')
-  const { formatProblem } = await import('../../certify/problems.js')
-  const secret = await passphrase(io, lang)
-  const date = opt(context, 'date')
-  const issuer = opt(context, 'issuer')
-  const register = opt(context, 'register')
-  const r = await issue({
-    ...(register && { register: resolve(io.cwd, register) }),
-    exports,
-    courseDir: course,
-    keyPath: resolve(io.cwd, key!),
-    ...(issuer && { issuerPath: resolve(io.cwd, issuer) }),
-    passphrase: secret,
-    ...(date && { date }),
-    out: resolve(io.cwd, opt(context, 'out') ?? 'attestations'),
-    display: (p) => shown(p, io.cwd),
-  })
-  io.stdout(`${say(lang, 'issued', { count: r.issued.length, dir: shown(join(r.out, 'attestations'), io.cwd) })}\n`)
-  for (const i of r.issued) io.stdout(`  ✓ ${i.attestation.name} — ${shown(i.pdf, io.cwd)}\n`)
-  io.stdout(`${say(lang, 'notEligible', { count: r.notEligible.length })}\n`)
-  for (const n of r.notEligible) {
-    const why = n.reasons.map((reason) => {
-      const text = REASONS[lang][reason.code]
-      return text
-        .replace('{activity}', reason.activity ? (lang === 'fr' ? `« ${reason.activity} »` : `"${reason.activity}"`) : lang === 'fr' ? 'la formation' : 'the course')
-        .replace('{grade}', String(reason.grade ?? ''))
-        .replace('{min}', String(reason.min ?? ''))
-        .replace('{files}', reason.files ?? '')
-    })
-    io.stdout(`  ✗ ${n.name} : ${why.join(' ; ')}\n`)
-  }
-  io.stdout(`${say(lang, 'rejectedRows', { count: r.rejected.length })}\n`)
-  for (const p of r.rejected) io.stdout(`  ${formatProblem(p, lang).split('\n')[0]}\n`)
-  io.stdout(`${say(lang, 'registerAt', { register: shown(r.register, io.cwd), status: shown(r.status, io.cwd) })}\n`)
-  return EXIT.ok
-}
-
-async function revokeCommand(context: CommandContext): Promise<number> {
-  const { lang, io } = context
-  const [register, id, reason, key] = need(context, 'revoke', 'register', 'id', 'reason', 'key')
-  const { revoke } = await import('../../certify/revoke.js')
-  const secret = await passphrase(io, lang)
-  const issuer = opt(context, 'issuer')
-  const status = opt(context, 'status')
-  const r = await revoke({
-    register: resolve(io.cwd, register!),
-    id: id!,
-    reason: reason!,
-    keyPath: resolve(io.cwd, key!),
-    ...(issuer && { issuerPath: resolve(io.cwd, issuer) }),
-    ...(status && { status: resolve(io.cwd, status) }),
-    passphrase: secret,
-    date: opt(context, 'date') ?? today(),
-  })
-  io.stdout(`${say(lang, 'revoked', { id: r.row.id, status: shown(r.status, io.cwd), count: r.revoked })}\n`)
-  return EXIT.ok
-}
-
-async function verifierScript(): Promise<string> {
-  if (typeof __PARCOURS_VERIFIER_SCRIPT__ === 'string') return __PARCOURS_VERIFIER_SCRIPT__
-  // Running from src/ (tests): bundle it now. The name is a variable so that bundlers leave it alone.
-  const builder = '../../../scripts/verifier-script.js'
-  const { buildVerifierScript } = (await import(/* @vite-ignore */ builder)) as { buildVerifierScript: () => Promise<string> }
-  return buildVerifierScript()
-}
-
-async function verifierCommand(context: CommandContext): Promise<number> {
-  const { lang, io, positionals } = context
-  const [issuers, status] = need(context, 'verifier', 'issuers', 'status')
-  const { buildVerifier } = await import('../../certify/verifier/build.js')
-  const html = await buildVerifier({
-    issuers: [...list(issuers), ...positionals.slice(1)].map((p) => resolve(io.cwd, p)),
-    status: list(status).map((p) => resolve(io.cwd, p)),
-    script: await verifierScript(),
-  })
-  const out = resolve(io.cwd, opt(context, 'out') ?? 'verifier.html')
-  await writeFile(out, html)
-  const { createHash } = await import('node:crypto')
-  io.stdout(
-    `${say(lang, 'verifierDone', { path: shown(out, io.cwd), size: Math.ceil(Buffer.byteLength(html) / 1024), issuers: [...list(issuers), ...positionals.slice(1)].length, sha: createHash('sha256').update(html).digest('hex') })}\n`,
-  )
-  return EXIT.ok
-}
-
-async function filesUnder(path: string): Promise<string[]> {
-  const s = await stat(path).catch(() => undefined)
-  if (!s?.isDirectory()) return [path]
-  const entries = (await readdir(path, { recursive: true })).filter((f) => /\.(json|pdf)$/i.test(f) && !/(^|\/)(issuer|status)\.json$/.test(f)).sort()
-  return entries.map((f) => join(path, f))
-}
-
-async function verifyCommand(context: CommandContext): Promise<number> {
-  const { lang, io, positionals } = context
-  const [issuers, status] = need(context, 'verify', 'issuers', 'status')
-  const { readJsonFiles } = await import('../../certify/verifier/build.js')
-  const { loadTrust, verifyBytes, verifyToken } = await import('../../certify/verify/verify.js')
-  const { verdictLines } = await import('../../certify/verify/verdict-text.js')
-  const { CertifyError, problem } = await import('../../certify/problems.js')
-  const { trust, problems } = await loadTrust(
-    await readJsonFiles(
-      list(issuers).map((p) => resolve(io.cwd, p)),
-      'key/profile-invalid',
-    ),
-    await readJsonFiles(
-      list(status).map((p) => resolve(io.cwd, p)),
-      'status/invalid',
-    ),
-  )
-  if (problems.length) throw new CertifyError(problems.map((p) => problem('status/invalid', p.split(':')[0]!, undefined, { reason: p.split(': ').slice(1).join(': ') })))
-  const qr = opt(context, 'qr')
-  const targets: { label: string; check: () => ReturnType<typeof verifyToken> }[] = []
-  if (qr) targets.push({ label: 'QR', check: () => verifyToken(qr, trust) })
-  for (const given of positionals.slice(1)) {
-    for (const file of await filesUnder(resolve(io.cwd, given))) {
-      targets.push({
-        label: shown(file, io.cwd),
-        check: async () => {
-          const bytes = await readFile(file).catch(() => undefined)
-          return bytes ? verifyBytes(new Uint8Array(bytes), trust) : { valid: false as const, source: 'unknown' as const, reason: 'malformed' as const, detail: 'unreadable' }
-        },
-      })
-    }
-  }
-  if (!targets.length) throw new UsageError(say(lang, 'noInput'))
-  let ok = 0
-  for (const target of targets) {
-    const v = await target.check()
-    const lines = verdictLines(v, lang)
-    if (v.valid) ok++
-    const facts = v.valid ? lines.fields.map(([k, val]) => `    ${k} : ${val}`).join('\n') : `    ${lines.reason}`
-    ;(v.valid ? io.stdout : io.stderr)(`${target.label} : ${lines.headline}\n${facts}\n`)
-  }
-  io.stdout(`${say(lang, 'verifySummary', { ok, ko: targets.length - ok })}\n`)
-  return ok === targets.length ? EXIT.ok : EXIT.courseErrors
 }
