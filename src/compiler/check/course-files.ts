@@ -74,6 +74,14 @@ function moduleAt(byFile: Map<string, Module>, path: string): Module | undefined
   return byFile.get(path) ?? byFile.get(`${path.replace(/\/$/, '')}/index.md`)
 }
 
+/**
+ * The HTML of a block as parsed, before any link was rewritten. Watch and preview hand back the
+ * same module object while its text is unchanged, but what its links point at may have changed
+ * (another module's id): links are rewritten from the parsed HTML every time, never from the last
+ * rewrite.
+ */
+const parsedHtml = new WeakMap<object, string[]>()
+
 function rewriteLinks(module: Module, rewrites: Map<string, string>): void {
   const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
   const apply = (html: string): string => {
@@ -83,12 +91,22 @@ function rewriteLinks(module: Module, rewrites: Map<string, string>): void {
   }
   for (const page of module.pages)
     for (const block of page.blocks) {
-      if (block.kind === 'html') block.html = apply(block.html)
-      else {
+      if (block.kind === 'html') {
+        const [html] = parsedHtml.get(block) ?? [block.html]
+        parsedHtml.set(block, [html!])
+        block.html = apply(html!)
+      } else {
         const q = block.question
-        q.stemHtml = apply(q.stemHtml)
-        q.feedbackCorrectHtml = apply(q.feedbackCorrectHtml)
-        q.feedbackWrongHtml = apply(q.feedbackWrongHtml)
+        const [stem, correct, wrong] = parsedHtml.get(q) ?? [q.stemHtml, q.feedbackCorrectHtml, q.feedbackWrongHtml]
+        parsedHtml.set(q, [stem!, correct!, wrong!])
+        q.stemHtml = apply(stem!)
+        q.feedbackCorrectHtml = apply(correct!)
+        q.feedbackWrongHtml = apply(wrong!)
       }
     }
+}
+
+/** The module links to a page of another file: its HTML depends on that module too (render caches skip it). */
+export function linksElsewhere(module: Module): boolean {
+  return (module.links ?? []).some((link) => !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(link.href) && splitHref(link.href)[0] !== '')
 }

@@ -9,6 +9,7 @@ import type { Builtins } from '../read/read-builtins.js'
 import type { Sco } from '../transform/build-scos.js'
 import type { Course, Module, OutputFile, Page, Question, SourceTree } from '../types.js'
 import { xmlSafeDeep } from '../parse/text-safety.js'
+import { linksElsewhere } from '../check/course-files.js'
 import type { Templates } from './templates.js'
 
 const RUNTIME_FILES = ['parcours.css', 'parcours.js']
@@ -44,6 +45,8 @@ export function renderPackage(course: Course, scos: Sco[], version: ScormVersion
 const pages = new WeakMap<Templates, Map<string, { key: string; modules: readonly Module[]; html: string }>>()
 
 function scoPage(course: Course, sco: Sco, root: string, logo: { src: string; alt: string } | undefined, generatorVersion: string, templates: Templates): string {
+  // A module that links into another file has its links rewritten from that file's ids: not kept.
+  if (sco.modules.some(linksElsewhere)) return templates.sco(scoContext(course, sco, root, logo, generatorVersion))
   const key = createHash('sha1')
     .update(JSON.stringify([root, logo, generatorVersion, course.config, sco.title, sco.modules.map((m) => course.modules.indexOf(m)), sco.data]))
     .digest('base64')

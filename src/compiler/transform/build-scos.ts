@@ -51,35 +51,48 @@ export function buildScos(course: Course, version: ScormVersion, strings: Record
   return { scos, diagnostics }
 }
 
+/**
+ * A module's questions as the SCO data holds them (keys, revisions, sealed right answers), kept
+ * with the module object: in watch and preview the analysis cache hands back the same object while
+ * the module's text is unchanged, so a rebuild seals only the edited module's answers.
+ */
+const questionCache = new WeakMap<Module, { courseId: string; questions: QuestionData[] }>()
+
+function questionsOf(module: Module, courseId: string): QuestionData[] {
+  const hit = questionCache.get(module)
+  if (hit && hit.courseId === courseId) return hit.questions
+  const questions: QuestionData[] = []
+  for (const page of module.pages) {
+    for (const block of page.blocks) {
+      if (block.kind !== 'question') continue
+      const q = block.question
+      const salt = answerSalt(courseId, q.id)
+      questions.push({
+        id: q.id,
+        key: stateKey(q.id),
+        rev: answerRev({ type: q.type, choices: q.choices.map((c) => c.text), sources: q.sources.map((s) => s.text) }),
+        pageId: `${module.id}/${page.id}`,
+        moduleId: module.id,
+        type: q.type,
+        scored: q.scored,
+        points: q.points,
+        text: q.text,
+        choices: q.choices.map(({ token, text }) => ({ token, text })),
+        sources: q.sources.map(({ token, text }) => ({ token, text })),
+        check: sealAnswer(q, salt),
+        // Sealed at render time, once the media paths of the SCO's page are known (render-package.ts).
+        feedback: '',
+      })
+    }
+  }
+  questionCache.set(module, { courseId, questions })
+  return questions
+}
+
 function scoData(course: Course, group: { id: string; title: string; modules: Module[] }, version: ScormVersion, lang: Lang, strings: Record<string, string>): ScoData {
   const { config } = course
   const single = group.modules.length === 1 ? group.modules[0] : undefined
-  const questions: QuestionData[] = []
-  for (const module of group.modules) {
-    for (const page of module.pages) {
-      for (const block of page.blocks) {
-        if (block.kind !== 'question') continue
-        const q = block.question
-        const salt = answerSalt(config.id, q.id)
-        questions.push({
-          id: q.id,
-          key: stateKey(q.id),
-          rev: answerRev({ type: q.type, choices: q.choices.map((c) => c.text), sources: q.sources.map((s) => s.text) }),
-          pageId: `${module.id}/${page.id}`,
-          moduleId: module.id,
-          type: q.type,
-          scored: q.scored,
-          points: q.points,
-          text: q.text,
-          choices: q.choices.map(({ token, text }) => ({ token, text })),
-          sources: q.sources.map(({ token, text }) => ({ token, text })),
-          check: sealAnswer(q, salt),
-          // Sealed at render time, once the media paths of the SCO's page are known (render-package.ts).
-          feedback: '',
-        })
-      }
-    }
-  }
+  const questions: QuestionData[] = group.modules.flatMap((module) => questionsOf(module, config.id))
   return {
     format: 2,
     version,
