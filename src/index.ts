@@ -20,7 +20,7 @@ export { CompileError, formatDiagnostic, type Diagnostic } from './compiler/diag
 export { applyFrenchTypography, applyFrenchTypographyHtml } from './shared/french-typography.js'
 export type { AssessmentSummary, TypographyFix } from './compiler/check/index.js'
 export { readBuiltins } from './compiler/read/read-builtins.js'
-export { readTree } from './compiler/read/read-tree.js'
+export { markChanged, readTree } from './compiler/read/read-tree.js'
 export { zipFiles } from './compiler/write/zip.js'
 export { analyse, createAnalysisCache, render, type Analysis, type AnalysisCache } from './compiler/pipeline.js'
 export { decodeState, emptyState, encode, worstCaseStateLength, type StateReading, type StateVerdict, type DroppedPart } from './shared/state-codec.js'

@@ -37,13 +37,14 @@ export interface PreviewServer {
   readonly lms: LmsServer
   /** The latest build's report. */
   current(): BuildReport
-  /** Rebuilds now (the watcher calls it on every change). */
-  rebuild(): Promise<BuildReport>
+  /** Rebuilds now (the watcher calls it on every change, with the paths it saw change). */
+  rebuild(changed?: readonly string[]): Promise<BuildReport>
   close(): Promise<void>
 }
 
 interface Engine {
   readTree: typeof import('../compiler/read/read-tree.js').readTree
+  markChanged: typeof import('../compiler/read/read-tree.js').markChanged
   compile: typeof import('../compiler/pipeline.js').compile
   CompileError: typeof import('../compiler/diagnostics.js').CompileError
   formatDiagnostic: typeof import('../compiler/diagnostics.js').formatDiagnostic
@@ -52,7 +53,7 @@ interface Engine {
 }
 
 export async function startPreview(options: PreviewOptions, onBuild: (report: BuildReport) => void = () => {}): Promise<PreviewServer> {
-  const [{ readTree }, pipeline, diagnostics, { readBuiltins }, { startLms }] = await Promise.all([
+  const [{ readTree, markChanged }, pipeline, diagnostics, { readBuiltins }, { startLms }] = await Promise.all([
     import('../compiler/read/read-tree.js'),
     import('../compiler/pipeline.js'),
     import('../compiler/diagnostics.js'),
@@ -61,6 +62,7 @@ export async function startPreview(options: PreviewOptions, onBuild: (report: Bu
   ])
   const engine: Engine = {
     readTree,
+    markChanged,
     compile: pipeline.compile,
     CompileError: diagnostics.CompileError,
     formatDiagnostic: diagnostics.formatDiagnostic,
@@ -193,7 +195,10 @@ export async function startPreview(options: PreviewOptions, onBuild: (report: Bu
     url: `${server.origin}/`,
     lms: server,
     current: () => report,
-    rebuild: build,
+    rebuild: (changed) => {
+      if (changed) engine.markChanged(engine.cache, changed)
+      return build()
+    },
     close: async () => {
       for (const client of clients) client.end()
       clients.clear()

@@ -8,7 +8,7 @@ import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 
-export async function watchRebuild(lib, courseDir, { runs = 5, format = 'scorm12' } = {}) {
+export async function watchRebuild(lib, courseDir, { runs = 5, format = 'scorm12', inMemory = false } = {}) {
   const out = await mkdtemp(join(os.tmpdir(), 'parcours-bench-watch-'))
   try {
     const cache = lib.createAnalysisCache()
@@ -26,6 +26,7 @@ export async function watchRebuild(lib, courseDir, { runs = 5, format = 'scorm12
       )
         path = path ?? candidate
     const original = await readFile(path, 'utf8')
+    const builtins = await lib.readBuiltins()
     let t = performance.now()
     await lib.build(courseDir, { out, formats: [format], cache })
     const firstMs = performance.now() - t
@@ -38,7 +39,12 @@ export async function watchRebuild(lib, courseDir, { runs = 5, format = 'scorm12
           original.replace(/\n\n([^#:\n-][^\n]*)\n/, (_, line) => `\n\n${line} (modifié ${i})\n`),
         )
         t = performance.now()
-        await lib.build(courseDir, { out, formats: [format], cache })
+        if (inMemory) {
+          // What preview does on a save: the watcher names the file, the course is read and compiled
+          // in memory (no zip, no answer key).
+          lib.markChanged(cache, [path.slice(courseDir.length + 1)])
+          lib.compile(await lib.readTree(courseDir, { strings: builtins.strings, cache }), builtins, [format], cache, { answerKey: false })
+        } else await lib.build(courseDir, { out, formats: [format], cache })
         times.push(performance.now() - t)
       }
     } finally {

@@ -171,7 +171,11 @@ async function watchBuild(context: CommandContext, api: BuildApi, dir: string, o
       resolvePromise(EXIT.interrupted)
     }
     if (interrupted) return stop()
-    const watcher = watchFolder(dir, courseIgnore(dir, out), () => once().catch((e: unknown) => (watcher.close(), reject(e))))
+    const watcher = watchFolder(dir, courseIgnore(dir, out), (paths) => {
+      // What the watcher saw is read again; the rest is taken from the last build when unchanged on disk.
+      api.markChanged(cache, paths)
+      return once().catch((e: unknown) => (watcher.close(), reject(e)))
+    })
     onStop = () => {
       watcher.close()
       stop()

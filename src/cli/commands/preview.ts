@@ -81,8 +81,8 @@ async function run({ lang, values, positionals, io }: CommandContext): Promise<n
   }
   const current = server
   return new Promise<number>((done, fail) => {
-    const watcher = watchFolder(dir, courseIgnore(dir, resolve(dir, 'dist')), () =>
-      current.rebuild().then(
+    const watcher = watchFolder(dir, courseIgnore(dir, resolve(dir, 'dist')), (paths) =>
+      current.rebuild(paths).then(
         () => undefined,
         (e: unknown) => fail(e),
       ),

@@ -9,7 +9,7 @@
  * read, is too large or is not UTF-8 is a diagnostic with its path (SourceTree.problems), never a
  * crash: the pipeline reports it with the course's other mistakes.
  */
-import { open } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Lang } from '../../shared/sco-data.js'
 import { error, warning, type Diagnostic } from '../diagnostics.js'
@@ -49,7 +49,7 @@ export async function readTree(root: string, options: ReadOptions = {}): Promise
     const queue = paths.filter((path) => path in files && !('text' in files[path]!) && !('bytes' in files[path]!))
     const worker = async (): Promise<void> => {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
-        const result = await readOne(join(root, listing.files.get(path)!), path, kind)
+        const result = await readKept(join(root, listing.files.get(path)!), path, kind, options.cache)
         if ('problem' in result) problems.push(result.problem)
         else files[path] = { path, ...result }
       }
@@ -73,6 +73,38 @@ export async function readTree(root: string, options: ReadOptions = {}): Promise
 }
 
 type ReadResult = { text: string } | { bytes: Uint8Array } | { problem: Diagnostic }
+
+/**
+ * What watch and preview read at the previous build, by path, with the size and modification time
+ * it had then; and the paths the watcher reported since. A file is read again when the watcher
+ * names it or when its size or time changed: either alone would do, both guard against the other's
+ * blind spot (a missed event; two saves within the file system's time resolution).
+ */
+const kept = new WeakMap<AnalysisCache, { reads: Map<string, { size: number; mtimeMs: number; kind: string; result: ReadResult }>; changed: Set<string> }>()
+
+function keptFor(cache: AnalysisCache) {
+  let k = kept.get(cache)
+  if (!k) kept.set(cache, (k = { reads: new Map(), changed: new Set() }))
+  return k
+}
+
+/** The watcher saw these paths (relative to the course folder) change: the next read takes them from disk. */
+export function markChanged(cache: AnalysisCache, paths: readonly string[]): void {
+  const k = keptFor(cache)
+  for (const path of paths) k.changed.add(path)
+}
+
+async function readKept(absolute: string, path: string, kind: 'text' | 'image', cache: AnalysisCache | undefined): Promise<ReadResult> {
+  if (!cache) return readOne(absolute, path, kind)
+  const k = keptFor(cache)
+  const info = await stat(absolute).catch(() => undefined)
+  const before = k.reads.get(path)
+  const changed = k.changed.delete(path)
+  if (info && before && !changed && before.kind === kind && before.size === info.size && before.mtimeMs === info.mtimeMs) return before.result
+  const result = await readOne(absolute, path, kind)
+  if (info) k.reads.set(path, { size: info.size, mtimeMs: info.mtimeMs, kind, result })
+  return result
+}
 
 /** Opens, checks the size on the open file (not a name that could change), then reads. */
 async function readOne(absolute: string, path: string, kind: 'text' | 'image'): Promise<ReadResult> {

@@ -2,7 +2,6 @@
  * Course + SCOs + templates → the files of the package: one HTML page per SCO, the runtime, the
  * media, and imsmanifest.xml listing exactly those files. Pure: bytes of media come in the tree.
  */
-import { createHash } from 'node:crypto'
 import { answerValue, seal } from '../../shared/answer-seal.js'
 import type { ScoData, ScormVersion } from '../../shared/sco-data.js'
 import type { Builtins } from '../read/read-builtins.js'
@@ -42,20 +41,19 @@ export function renderPackage(course: Course, scos: Sco[], version: ScormVersion
  * is equal (config, data, place in the course). In watch and preview, a one-module edit of the
  * 200-module course then renders one SCO instead of 200; one entry per SCO id, so it stays bounded.
  */
-const pages = new WeakMap<Templates, Map<string, { key: string; modules: readonly Module[]; html: string }>>()
+const pages = new WeakMap<Templates, Map<string, { key: string; data: ScoData; modules: readonly Module[]; html: string }>>()
 
 function scoPage(course: Course, sco: Sco, root: string, logo: { src: string; alt: string } | undefined, generatorVersion: string, templates: Templates): string {
   // A module that links into another file has its links rewritten from that file's ids: not kept.
   if (sco.modules.some(linksElsewhere)) return templates.sco(scoContext(course, sco, root, logo, generatorVersion))
-  const key = createHash('sha1')
-    .update(JSON.stringify([root, logo, generatorVersion, course.config, sco.title, sco.modules.map((m) => course.modules.indexOf(m)), sco.data]))
-    .digest('base64')
+  // The data object comes back the same while nothing it is made of changed (build-scos.ts).
+  const key = JSON.stringify([root, logo, generatorVersion, course.config, sco.title, sco.modules.map((m) => course.modules.indexOf(m))])
   let bySco = pages.get(templates)
   if (!bySco) pages.set(templates, (bySco = new Map()))
   const hit = bySco.get(sco.id)
-  if (hit && hit.key === key && hit.modules.length === sco.modules.length && hit.modules.every((m, i) => m === sco.modules[i])) return hit.html
+  if (hit && hit.key === key && hit.data === sco.data && hit.modules.length === sco.modules.length && hit.modules.every((m, i) => m === sco.modules[i])) return hit.html
   const html = templates.sco(scoContext(course, sco, root, logo, generatorVersion))
-  bySco.set(sco.id, { key, modules: sco.modules, html })
+  bySco.set(sco.id, { key, data: sco.data, modules: sco.modules, html })
   return html
 }
 

@@ -41,15 +41,34 @@ export function buildScos(course: Course, version: ScormVersion, strings: Record
   const groups: { id: string; title: string; modules: Module[] }[] =
     config.sco === 'module' ? course.modules.map((m) => ({ id: m.id, title: m.title, modules: [m] })) : [{ id: config.id, title: config.title, modules: course.modules }]
   const diagnostics: Diagnostic[] = []
+  // Everything a SCO's data depends on besides its own modules (the time rule shares the course's durations out).
+  const shared = JSON.stringify([config, version, strings, course.modules.map((m) => m.duration)])
   const scos = groups.map((group, i) => {
-    const data = scoData(course, group, version, config.language, strings)
     // Same id as the manifest's `DONE-<sco>` objective (render-package.ts); the last module enables nothing.
-    if (version === 'scorm2004' && groups.length > 1 && i < groups.length - 1) data.completionObjective = `DONE-${group.id}`
-    diagnostics.push(...checkKeys(group.modules, data), ...checkBudget(group.modules, data, version))
+    const objective = version === 'scorm2004' && groups.length > 1 && i < groups.length - 1 ? `DONE-${group.id}` : ''
+    const key = `${shared}|${group.id}|${group.title}|${objective}`
+    const first = group.modules[0]
+    const hit = first && dataCache.get(first)
+    if (hit && hit.key === key && hit.modules.length === group.modules.length && hit.modules.every((m, k) => m === group.modules[k])) {
+      diagnostics.push(...hit.diagnostics)
+      return { ...group, data: hit.data }
+    }
+    const data = scoData(course, group, version, config.language, strings)
+    if (objective) data.completionObjective = objective
+    const found = [...checkKeys(group.modules, data), ...checkBudget(group.modules, data, version)]
+    if (first) dataCache.set(first, { key, modules: group.modules, data, diagnostics: found })
+    diagnostics.push(...found)
     return { ...group, data }
   })
   return { scos, diagnostics }
 }
+
+/**
+ * Each SCO's data and findings, kept with its first module while its modules are the same objects
+ * (watch, preview) and the rest is equal: the same data object then comes back, and the render
+ * stage keeps the SCO's page by that identity.
+ */
+const dataCache = new WeakMap<Module, { key: string; modules: readonly Module[]; data: ScoData; diagnostics: Diagnostic[] }>()
 
 /**
  * A module's questions as the SCO data holds them (keys, revisions, sealed right answers), kept
