@@ -139,3 +139,55 @@ describe('verifier.html from disk', () => {
     expect(csp).toMatch(/^default-src 'none'; script-src 'sha256-[^']+'; style-src 'sha256-[^']+'/)
   })
 })
+
+/**
+ * A camera that films a printed QR code: Chromium's fake capture device plays a Y4M file (one
+ * 640×480 frame, the code drawn black on white, its quiet zone included) as the webcam.
+ */
+async function cameraFilming(token: string, file: string): Promise<void> {
+  const { default: encodeQR } = await import('qr')
+  const rows = encodeQR(token, 'raw', { ecc: 'medium', border: 4 })
+  const [W, H] = [640, 480]
+  const size = rows.length
+  const cell = Math.floor(440 / size)
+  const left = Math.floor((W - size * cell) / 2)
+  const top = Math.floor((H - size * cell) / 2)
+  const y = Buffer.alloc(W * H, 235) // white (video range)
+  for (let r = 0; r < size; r++)
+    for (let c = 0; c < size; c++) {
+      if (!rows[r]![c]) continue
+      for (let dy = 0; dy < cell; dy++) y.fill(16, (top + r * cell + dy) * W + left + c * cell, (top + r * cell + dy) * W + left + (c + 1) * cell)
+    }
+  const chroma = Buffer.alloc((W / 2) * (H / 2), 128)
+  await writeFile(file, Buffer.concat([Buffer.from(`YUV4MPEG2 W${W} H${H} F30:1 Ip A1:1 C420jpeg\nFRAME\n`), y, chroma, chroma]))
+}
+
+describe('verifier.html with a camera', () => {
+  let cameraBrowser: TestBrowser
+
+  afterAll(async () => {
+    await cameraBrowser?.close()
+  })
+
+  it('reads the printed QR code with the camera, stops the camera, and says VALIDE', async () => {
+    const token = new TextDecoder().decode((await attachedFiles(await readFile(result.issued[2]!.pdf))).find((f) => f.name === 'qr-token.txt')!.bytes)
+    const video = join(dir, 'camera.y4m')
+    await cameraFilming(token, video)
+    cameraBrowser = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`])
+    const p = await cameraBrowser.newPage()
+    const outside: string[] = []
+    p.on('request', (r) => {
+      if (!/^(file|data|blob):/.test(r.url())) outside.push(r.url())
+    })
+    await p.goto(pathToFileURL(join(dir, 'verifier.html')).href)
+    await p.waitForFunction(() => document.body.dataset.ready === 'true')
+    await p.click('#camera')
+    await p.waitForFunction(() => document.getElementById('result-title')!.textContent === 'VALIDE', undefined, { timeout: 60_000 })
+    expect(await p.inputValue('#qr')).toBe(token)
+    expect(await p.textContent('#result')).toContain(result.issued[2]!.attestation.name)
+    expect(await p.textContent('#camera-state')).toBe('QR code lu.')
+    // The camera is released once the code is read.
+    expect(await p.evaluate(() => (document.getElementById('camera-view') as { srcObject: unknown }).srcObject)).toBeNull()
+    expect(outside).toEqual([])
+  })
+})

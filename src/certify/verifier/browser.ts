@@ -6,6 +6,7 @@
 import { ed25519Backend } from '../crypto/ed25519.js'
 import { verdictLines } from '../verify/verdict-text.js'
 import { loadTrust, verifyBytes, verifyToken, type Trust, type Verdict } from '../verify/verify.js'
+import decodeQR from 'qr/decode.js'
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 
@@ -72,6 +73,73 @@ function wire(trust: Trust): void {
     e.preventDefault()
     const text = $<HTMLTextAreaElement>('qr').value
     void verifyToken(text, trust).then(show)
+  })
+  camera((token) => {
+    $<HTMLTextAreaElement>('qr').value = token
+    void verifyToken(token, trust).then(show)
+  })
+}
+
+/**
+ * The QR code read with the computer's or phone's camera, in this page (npm qr's decoder, made for
+ * camera frames): the image never leaves the page, and the camera stops as soon as a code is read
+ * or the button is pressed again. Offered only where the browser has a camera API.
+ */
+function camera(found: (token: string) => void): void {
+  const button = $<HTMLButtonElement>('camera')
+  const video = $<HTMLVideoElement>('camera-view')
+  const state = $('camera-state')
+  if (!navigator.mediaDevices?.getUserMedia) return
+  button.hidden = false
+  let stream: MediaStream | null = null
+  let timer = 0
+  const canvas = document.createElement('canvas')
+  const stop = (): void => {
+    window.clearInterval(timer)
+    for (const track of stream?.getTracks() ?? []) track.stop()
+    stream = null
+    video.srcObject = null
+    video.hidden = true
+    button.textContent = 'Lire le QR code avec la caméra'
+  }
+  const scan = (): void => {
+    if (!stream || video.readyState < 2 || !video.videoWidth) return
+    canvas.width = video.videoWidth
+    canvas.height = video.videoHeight
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })
+    if (!ctx) return
+    ctx.drawImage(video, 0, 0)
+    let token: string
+    try {
+      token = decodeQR(ctx.getImageData(0, 0, canvas.width, canvas.height))
+    } catch {
+      return // no code in this frame yet
+    }
+    stop()
+    state.textContent = 'QR code lu.'
+    found(token)
+  }
+  button.addEventListener('click', () => {
+    if (stream) {
+      stop()
+      state.textContent = 'Caméra arrêtée.'
+      return
+    }
+    state.textContent = 'Ouverture de la caméra…'
+    navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false }).then(
+      (s) => {
+        stream = s
+        video.srcObject = s
+        video.hidden = false
+        void video.play()
+        button.textContent = 'Arrêter la caméra'
+        state.textContent = 'Présentez le QR code de l’attestation à la caméra.'
+        timer = window.setInterval(scan, 150)
+      },
+      () => {
+        state.textContent = 'La caméra n’est pas disponible : collez le texte du QR code ci-dessus.'
+      },
+    )
   })
 }
 

@@ -47,6 +47,7 @@ dt{font-weight:600}
 dd{margin:0;overflow-wrap:anywhere}
 @media (max-width:30rem){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}}
 @media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
+#camera-view{display:block;width:100%;max-width:24rem;margin-top:.5rem;border:1px solid}#camera-view[hidden]{display:none}
 @media print{#drop,#qr-form,button{display:none}.result{border-width:1px}}
 `
 
@@ -110,6 +111,9 @@ export function verifierHtml(o: VerifierInput): string {
 <textarea id="qr" spellcheck="false" autocomplete="off" aria-describedby="qr-help"></textarea>
 <p id="qr-help" class="small">Il commence par « PA1~ ».</p>
 <button type="submit">Vérifier le QR code</button>
+<button type="button" id="camera" hidden aria-controls="camera-view">Lire le QR code avec la caméra</button>
+<video id="camera-view" hidden muted playsinline aria-label="Image de la caméra : présentez le QR code de l’attestation"></video>
+<p id="camera-state" class="small" role="status"></p>
 </form>
 <div id="live" class="sr-only" role="status" aria-live="polite"></div>
 <section id="result" class="result" hidden aria-labelledby="result-title">

@@ -35,7 +35,8 @@ export interface TestBrowser {
   close(): Promise<void>
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `extraArgs`: more Chromium switches for one test file (e.g. a fake camera). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<TestBrowser> {
   const install = await findChromium()
   const profile = await mkdtemp(join(tmpdir(), 'parcours-chromium-'))
   let context: BrowserContext
@@ -43,7 +44,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: install.executablePath,
       headless: true,
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...extraArgs],
       env: { ...process.env, ...install.env },
       timeout: 60_000,
     })
