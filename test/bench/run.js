@@ -51,6 +51,7 @@ import { generateCourse } from './generate.js'
 import { summarizeProfile } from './profile.js'
 import { watchRebuild } from './watch.js'
 import { loadPreviewBench } from './preview.js'
+import { loadRuntimeBench } from './runtime.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const HERE = fileURLToPath(new URL('./', import.meta.url))
@@ -99,6 +100,7 @@ const TARGET = {
   previewReloadLargeMs: 1000,
   pathologicalLineMs: 1000,
   editInMemoryMs: 100,
+  largeScoNextMs: 5,
 }
 
 /** LiaScript's SCORM exporter, measured in an earlier session on another machine: shown for reference, never divided by this run's numbers. */
@@ -633,6 +635,25 @@ async function main() {
     results.runtime = await attempt('runtime', runtimeSizes)
     log('state sizes (in process)…')
     results.state = await attempt('state', () => stateMetrics(lib, largeDir))
+    log('runtime on a 2,400-page SCO (Chromium, from disk)…')
+    results.largeSco = await attempt('largeSco', async () => {
+      const dir = join(scratch, 'sco-2400')
+      await generateCourse(dir, { modules: 240, pages: 10, questions: 8, sco: 'course', id: 'bench-2400', seed: 2400 })
+      const out = join(scratch, 'sco-2400-out')
+      await lib.build(dir, { out, formats: ['scorm2004'] })
+      const zip = await readFile(
+        join(
+          out,
+          (await readdir(out)).find((f) => f.endsWith('.zip')),
+        ),
+      )
+      const { largeScoBench, cleanup } = await loadRuntimeBench(ROOT)
+      try {
+        return await largeScoBench(zip, join(scratch, 'sco-2400-unzipped'))
+      } finally {
+        await cleanup()
+      }
+    })
     log('pathological 1 MB lines (in process)…')
     results.pathological = await attempt('pathological', () => pathologicalLines(lib))
     results.browser = await browserMetrics()
@@ -741,6 +762,15 @@ async function main() {
       )
       note(`uncompressed: parcours.js ${js.bytes.toLocaleString('en-US')} B, parcours.css ${css.bytes.toLocaleString('en-US')} B`)
       if (rt.placeholder) note('PLACEHOLDER runtime: real numbers once scripts/build-runtime.js builds it')
+    }
+
+    section('Runtime on ONE SCO of 2,400 pages (240 modules × 10, SCORM 2004), opened from disk in Chromium')
+    const big = results.largeSco
+    if (!big) row('2,400-page SCO', `error: ${(results.errors.largeSco ?? '').split('\n')[0]}`)
+    else {
+      row(`« Suivant »: click → next page shown (median of ${big.nextMs.length})`, ms(big.nextMedianMs), `< ${ms(TARGET.largeScoNextMs)}`, big.nextMedianMs < TARGET.largeScoNextMs)
+      row('DOMContentLoaded / first page ready', `${ms(big.domContentLoadedMs)} / ${ms(big.firstPageReadyMs)}`)
+      note(`  index.html ${(big.htmlBytes / 2 ** 20).toFixed(1)} MiB; PARCOURS_BENCH_DEBUG=1 prints where a click's time goes`)
     }
 
     section('Pathological 1 MB lines (issue 13): analysis of a one-module course, in process')

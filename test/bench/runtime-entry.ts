@@ -1,0 +1,81 @@
+/**
+ * The runtime on a very large SCO (issue 14): a course built as ONE SCO of 2,400 pages (SCORM
+ * 2004, whose state limit allows it), opened from disk in a real Chromium without an LMS (the
+ * runtime then keeps progress in the browser). Measured: DOMContentLoaded and the first page ready,
+ * and « Suivant »: from the click to the next page shown, in the page's own clock. Bundled by
+ * test/bench/runtime.js with esbuild (it reuses the tests' Chromium finder).
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import JSZip from 'jszip'
+import { launchBrowser } from '../helpers/lms/browser.js'
+
+export interface LargeScoBench {
+  pages: number
+  htmlBytes: number
+  domContentLoadedMs: number
+  firstPageReadyMs: number
+  nextMs: number[]
+  nextMedianMs: number
+}
+
+declare const document: { querySelector(s: string): { getAttribute(n: string): string | null; click(): void } | null; body: { classList: { contains(c: string): boolean } } }
+declare const performance: { now(): number; getEntriesByType(t: string): { domContentLoadedEventEnd: number }[] }
+
+export async function largeScoBench(zip: Uint8Array, folder: string, runs = 15): Promise<LargeScoBench> {
+  const files = await JSZip.loadAsync(zip)
+  let htmlBytes = 0
+  for (const entry of Object.values(files.files)) {
+    if (entry.dir) continue
+    const bytes = await entry.async('uint8array')
+    if (entry.name === 'index.html') htmlBytes = bytes.length
+    await mkdir(dirname(join(folder, entry.name)), { recursive: true })
+    await writeFile(join(folder, entry.name), bytes)
+  }
+  const browser = await launchBrowser()
+  try {
+    const page = await browser.newPage()
+    const started = Date.now()
+    await page.goto(pathToFileURL(join(folder, 'index.html')).href)
+    await page.waitForFunction(() => !document.body.classList.contains('pc-nojs'), undefined, { timeout: 120_000 })
+    const firstPageReadyMs = Date.now() - started
+    const domContentLoadedMs = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.domContentLoadedEventEnd)
+    const nextMs: number[] = []
+    for (let i = 0; i < runs; i++) {
+      // Timed in the page: the click's handler runs synchronously and shows the next page.
+      nextMs.push(
+        await page.evaluate(() => {
+          const before = document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page')
+          const t0 = performance.now()
+          document.querySelector('#pc-next')!.click()
+          const after = document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page')
+          if (after === before) throw new Error('« Suivant » did not change page')
+          return performance.now() - t0
+        }),
+      )
+    }
+    if (process.env.PARCOURS_BENCH_DEBUG) {
+      // Where a click's time goes: a CPU profile of a few « Suivant », summarised by function.
+      const cdp = await page.context().newCDPSession(page)
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.start')
+      for (let i = 0; i < 5; i++) await page.evaluate(() => document.querySelector('#pc-next')!.click())
+      const { profile } = (await cdp.send('Profiler.stop')) as {
+        profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] }
+      }
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+      const self = new Map<string, number>()
+      profile.samples.forEach((id, i) => {
+        const f = byId.get(id)!.callFrame
+        const k = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
+        self.set(k, (self.get(k) ?? 0) + (profile.timeDeltas[i] ?? 0))
+      })
+      for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.error(`${(v / 1000 / 5).toFixed(1).padStart(7)} ms/click  ${k}`)
+    }
+    const sorted = [...nextMs].sort((a, b) => a - b)
+    return { pages: 0, htmlBytes, domContentLoadedMs, firstPageReadyMs, nextMs, nextMedianMs: sorted[Math.floor(sorted.length / 2)]! }
+  } finally {
+    await browser.close()
+  }
+}
