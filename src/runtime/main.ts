@@ -25,6 +25,7 @@ import type { Lms } from './lms/types.js'
 import type { Messages } from './messages.js'
 import { pageMessages } from './messages.js'
 import { launchNotice } from './notice.js'
+import { addressStep, pageOfHash } from './address.js'
 import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
 import { setupQuiz } from './quiz.js'
@@ -140,20 +141,34 @@ function followPageLifecycle(session: Session, messages: Messages, t: Translate)
  * or the learner's) lands on the page shown. Moodle never adds a hash.
  */
 function openFirstPage(nav: Nav, session: Session): void {
-  const hash = window.location.hash.replace(/^#\/?/, '')
+  const hash = pageOfHash(window.location.hash)
   if (hash && nav.go(hash, true)) return
   if (session.launchLocation && nav.go(session.launchLocation, true)) return
   const first = nav.pages[0]
   if (first) nav.go(first.id, true)
 }
 
-/** Each page has its own address, `#/<module>/<page>`, replaced (not pushed: Back leaves the SCO as before). */
-function pageAddress(pageId: string): void {
+/** The page's address and history entry (see address.ts). */
+function pageAddress(pageId: string, initial: boolean): void {
+  const step = addressStep(window.location.hash, pageId, initial)
+  if (!step) return
   try {
-    window.history.replaceState(window.history.state, '', '#/' + pageId)
+    if (step === 'push') window.history.pushState(null, '', '#/' + pageId)
+    else window.history.replaceState(window.history.state, '', '#/' + pageId)
   } catch {
     // A sandboxed or opaque document: the address simply does not follow.
   }
+}
+
+/** Back and Forward, inside the SCO's frame: the address is already the page's, show it. */
+function followHistory(nav: Nav): void {
+  window.addEventListener(
+    'popstate',
+    guard(() => {
+      const id = pageOfHash(window.location.hash)
+      if (id) nav.go(id)
+    }),
+  )
 }
 
 /** `window.parcours`: read-only, for support and tests. */
@@ -197,14 +212,15 @@ function boot(): void {
     data,
     t,
     seen: session.state.seen,
-    onShow: (page) => {
+    onShow: (page, initial) => {
       session.showPage(page.id, page.key)
       quiz.pageShown()
       session.commit() // one commit per page change (and one at launch)
-      pageAddress(page.id)
+      pageAddress(page.id, initial)
     },
   })
   openFirstPage(nav, session)
+  followHistory(nav)
   exposeDebugHandle(data, lms, session)
   document.body.classList.remove('pc-nojs')
 }
