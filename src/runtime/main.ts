@@ -12,7 +12,7 @@ import { parseScoData } from '../shared/sco-data.js'
 import { sha256Hex } from '../shared/answer-seal.js'
 import { encode } from '../shared/state-codec.js'
 import type { Translate } from './dom.js'
-import { $$, guard, translator } from './dom.js'
+import { $, $$, guard, translator } from './dom.js'
 import type { ApiDialect } from './lms/dialect.js'
 import { findApi } from './lms/discover.js'
 import type { WindowLike } from './lms/discover.js'
@@ -160,6 +160,16 @@ function pageAddress(pageId: string, initial: boolean): void {
   }
 }
 
+/** The course's progress in the header: pages seen, in words and as a bar (which only draws them). */
+function showProgress(nav: Nav, seen: string[], t: Translate): void {
+  const total = nav.pages.length
+  const count = nav.pages.filter((p) => seen.indexOf(p.key) >= 0).length
+  const text = $('#pc-position')
+  const bar = $('#pc-bar')
+  if (text) text.textContent = t('progressCourse', { seen: count, total })
+  if (bar) bar.style.width = (total ? Math.round((100 * count) / total) : 0) + '%'
+}
+
 /** Back and Forward, inside the SCO's frame: the address is already the page's, show it. */
 function followHistory(nav: Nav): void {
   window.addEventListener(
@@ -217,6 +227,7 @@ function boot(): void {
       quiz.pageShown()
       session.commit() // one commit per page change (and one at launch)
       pageAddress(page.id, initial)
+      showProgress(nav, session.state.seen, t)
     },
   })
   openFirstPage(nav, session)

@@ -4,7 +4,7 @@
  * review mode, a state that could not be restored) and the polite live region (saved, finished).
  */
 
-import { $ } from './dom.js'
+import { $, focusOn, guard } from './dom.js'
 
 export interface Messages {
   /** Shows the banner with this text, or hides it (null). */
@@ -26,9 +26,19 @@ export function pageMessages(): Messages {
       banner.hidden = !text
     },
     notice(sentences) {
-      if (!notice || sentences.length === 0) return
-      notice.textContent = sentences.join(' ')
+      const text = notice && $('p', notice)
+      if (!notice || !text || sentences.length === 0) return
+      text.textContent = sentences.join(' ')
       notice.hidden = false
+      // Dismissible: on a phone it would otherwise take the first screen of every page. Read, it
+      // goes for this session; the focus goes on to the page (the button it was on is gone).
+      $('button', notice)?.addEventListener(
+        'click',
+        guard(() => {
+          notice.hidden = true
+          focusOn($<HTMLElement>('.pc-page:not([hidden]) h1'))
+        }),
+      )
     },
     announce(text) {
       if (live) live.textContent = text

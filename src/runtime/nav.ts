@@ -62,9 +62,22 @@ function tableOfContents(t: Translate) {
   const toc = $('#pc-toc')
   const body = document.body
 
+  let current: HTMLAnchorElement | null = null
+
+  /** Scrolls the contents (when they scroll on their own) so that the current entry is in view. */
+  const reveal = (): void => {
+    const link = current
+    if (toc && link && toc.scrollHeight > toc.clientHeight && link.offsetParent === toc) {
+      const top = link.offsetTop
+      if (top < toc.scrollTop || top + link.offsetHeight > toc.scrollTop + toc.clientHeight) toc.scrollTop = top - toc.clientHeight / 3
+    }
+  }
+
   const setOpen = (open: boolean): void => {
     body.classList.toggle('pc-toc-open', open)
     if (toggle) toggle.setAttribute('aria-expanded', String(open))
+    // On a phone the contents open as a panel of their own: on the current entry, not the first.
+    if (open) reveal()
   }
 
   const markSeen = (page: NavPage): void => {
@@ -83,18 +96,15 @@ function tableOfContents(t: Translate) {
     link.appendChild(mark)
   }
 
-  const setCurrent = (pages: NavPage[], current: NavPage): void => {
+  const setCurrent = (pages: NavPage[], page: NavPage): void => {
     for (const p of pages) {
       if (!p.link) continue
-      if (p === current) p.link.setAttribute('aria-current', 'page')
+      if (p === page) p.link.setAttribute('aria-current', 'page')
       else p.link.removeAttribute('aria-current')
     }
     // Keep the current entry in view when the contents scroll on their own (wide screens).
-    const link = current.link
-    if (toc && link && toc.scrollHeight > toc.clientHeight && link.offsetParent === toc) {
-      const top = link.offsetTop
-      if (top < toc.scrollTop || top + link.offsetHeight > toc.scrollTop + toc.clientHeight) toc.scrollTop = top - toc.clientHeight / 3
-    }
+    current = page.link
+    reveal()
   }
 
   /** The toggle button, and Escape to close. */
@@ -162,7 +172,6 @@ export function setupNav(options: NavOptions): Nav {
   let index = -1
   const prev = $<HTMLButtonElement>('#pc-prev')
   const next = $<HTMLButtonElement>('#pc-next')
-  const position = $('#pc-position')
 
   const showIndex = (i: number, initial: boolean): void => {
     const page = pages[i]
@@ -174,7 +183,6 @@ export function setupNav(options: NavOptions): Nav {
     keyboardScroll(page.el, t)
     if (prev) prev.disabled = i === 0
     if (next) next.disabled = i === pages.length - 1
-    if (position) position.textContent = t('pagePosition', { current: i + 1, total: pages.length })
     // Unique per page (RGAA 8.6): several modules have an "Évaluation" or a "Sources" page.
     document.title = [page.title, page.module, data.title].filter((x, j, all) => x && all.indexOf(x) === j).join(' \u2013 ')
     if (!initial) {

@@ -2,6 +2,10 @@
  * Phone first (issue 11), in real Chromium at 320×640 with the strict test LMS:
  * - each page has its own history entry: the browser's Back and Forward move between pages inside
  *   the SCO's frame and never take the LMS page away;
+ * - the header is compact: at most HEADER_BUDGET px in the LMS (course title, progress in words
+ *   and as a bar, contents button), the no-LMS notice small and dismissible; progress says
+ *   « Module 2 sur 3 · page 4 sur 9 » on the page and the pages seen in the header;
+ * - the contents open on the current entry;
  * - screen readers hear one announcement per action: what a live region says (its mutations,
  *   counted with a MutationObserver) plus where the focus lands when it lands on text (a heading,
  *   a feedback, a result: a screen reader reads it) add up to exactly one.
@@ -11,7 +15,7 @@ import { describe, expect, it } from 'vitest'
 import { Learner, wrongAnswer } from '../helpers/learner.js'
 import { openSco } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
-import { buildPackage } from './a11y-helpers.js'
+import { buildPackage, describeViolations, runAxe, type Surface } from './a11y-helpers.js'
 
 declare const document: any
 declare const window: any
@@ -19,6 +23,18 @@ declare const window: any
 const t = useLms(async () => ({ sample: await buildPackage() }))
 
 const PHONE = { width: 320, height: 640 }
+/** The header's height at 320 × 640 (px): a sixth of the screen, where the title, the progress and « Sommaire » fit (issue 11: header + notice took 307 px). */
+const HEADER_BUDGET = 112
+/** With a launch notice shown, before it is dismissed. */
+const NOTICE_BUDGET = 220
+
+async function headerHeight(surface: Surface): Promise<number> {
+  return surface.evaluate(() => document.querySelector('.pc-header').getBoundingClientRect().height)
+}
+
+async function axe(surface: Surface, name: string): Promise<string[]> {
+  return describeViolations(await runAxe(surface)).map((v) => `${name}: ${v}`)
+}
 
 /** The page shown in the SCO once it is `id`. */
 async function shown(sco: Frame | Page, id: string): Promise<void> {
@@ -151,5 +167,85 @@ describe('screen readers', () => {
     expect(heard['« Valider »']![0]).toMatch(/\d+ \/ 100/)
     expect(heard['next page']![0]).toMatch(/^focus h1/)
     expect(heard['« Vérifier »']![0]).toMatch(/incorrecte|en partie/)
+  })
+})
+
+describe('header, progress and contents at 320 × 640', () => {
+  it('the header stays within its budget; progress per module on the page and pages seen in the header; axe 0', async () => {
+    const page = await t.page()
+    await page.setViewportSize(PHONE)
+    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'phone-header'))
+    const frame = sco as Frame
+    const learner = new Learner(frame)
+    const data = await learner.data()
+    const problems: string[] = []
+    const heights: number[] = []
+    // Module 2, page 3: the position in words on the page, and in the header the pages seen.
+    const module = data.modules[1]!
+    const target = module.pages[2]!
+    await learner.next()
+    await learner.goTo(target)
+    const where = await frame.locator('.pc-page:not([hidden]) .pc-where').textContent()
+    expect(where).toBe(`Module 2 sur ${data.modules.length} · page 3 sur ${module.pages.length}`)
+    expect(await frame.locator('#pc-position').textContent()).toBe(`Pages vues\u00a0: 3 sur ${data.pages.length}`)
+    const bar = await frame.evaluate(() => {
+      const fill = document.getElementById('pc-bar').getBoundingClientRect().width
+      const whole = document.querySelector('.pc-bar').getBoundingClientRect().width - 2
+      return { fill, whole, hidden: document.querySelector('.pc-bar').getAttribute('aria-hidden') }
+    })
+    // The bar draws the same 3 pages (rounded to the percent) and is not read: the words are.
+    expect(Math.abs(bar.fill / bar.whole - 3 / data.pages.length)).toBeLessThan(0.02)
+    expect(bar.hidden).toBe('true')
+    heights.push(await headerHeight(frame))
+    problems.push(...(await axe(frame, 'content page')))
+
+    // The same compact header on the other page types (sources, assessment).
+    for (const id of [data.pages.at(-1)!.id, data.pages.find((p) => p.assessment)!.id]) {
+      await learner.goTo(id)
+      heights.push(await headerHeight(frame))
+    }
+    console.log('header heights at 320 px (LMS):', heights.map((h) => Math.round(h)).join(', '), `budget ${HEADER_BUDGET}`)
+    for (const h of heights) expect(h).toBeLessThanOrEqual(HEADER_BUDGET)
+
+    // The contents open on the current entry, in view, with the button still on screen.
+    await learner.goTo(data.pages.at(-2)!.id)
+    await frame.locator('#pc-toc-toggle').click()
+    const toc = await frame.evaluate(() => {
+      const link = document.querySelector('#pc-toc a[aria-current="page"]').getBoundingClientRect()
+      const panel = document.getElementById('pc-toc').getBoundingClientRect()
+      const button = document.getElementById('pc-toc-toggle').getBoundingClientRect()
+      return { link: [link.top, link.bottom], panel: [panel.top, panel.bottom], button: button.bottom, height: window.innerHeight }
+    })
+    expect(toc.link[0]).toBeGreaterThanOrEqual(toc.panel[0])
+    expect(toc.link[1]).toBeLessThanOrEqual(Math.min(toc.panel[1], toc.height))
+    expect(toc.button).toBeGreaterThan(0)
+    problems.push(...(await axe(frame, 'contents open')))
+    expect(problems).toEqual([])
+  })
+
+  it('the no-LMS notice is small and dismissible; dismissed, the header is back within budget', async () => {
+    const page = await t.page()
+    await page.setViewportSize(PHONE)
+    await page.goto(`${t.lms.origin}/pkg/sample/index.html`)
+    const notice = page.locator('#pc-notice')
+    await notice.waitFor({ state: 'visible' })
+    expect(await notice.textContent()).toMatch(/Aucune plateforme/)
+    const withNotice = await headerHeight(page)
+    const problems = await axe(page, 'no-LMS notice')
+    const close = notice.getByRole('button', { name: 'Masquer ce message' })
+    const box = (await close.boundingBox())!
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44)
+    await close.click()
+    await notice.waitFor({ state: 'hidden' })
+    // The focus goes on to the page's heading, not to the body.
+    await page.waitForFunction(() => document.activeElement?.matches('.pc-page:not([hidden]) h1'))
+    const dismissed = await headerHeight(page)
+    // Gone for the session: not back on the next page.
+    await new Learner(page).next()
+    expect(await notice.isVisible()).toBe(false)
+    console.log(`header at 320 px without LMS: ${Math.round(withNotice)} px with the notice (budget ${NOTICE_BUDGET}), ${Math.round(dismissed)} px dismissed`)
+    expect(withNotice).toBeLessThanOrEqual(NOTICE_BUDGET)
+    expect(dismissed).toBeLessThanOrEqual(HEADER_BUDGET)
+    expect(problems).toEqual([])
   })
 })

@@ -76,13 +76,14 @@ function scoContext(course: Course, sco: Sco, root: string, logo: { src: string;
     root,
     logo,
     themeCss: themeCss(config.theme.colors),
+    moduleCount: course.modules.length,
     modules: sco.modules.map((module) => ({
       id: module.id,
       n: course.modules.indexOf(module) + 1,
       title: module.title,
       duration: module.duration,
       objectives: module.objectives,
-      pages: module.pages.map((page, i) => pageContext(module, page, i === 0, root)),
+      pages: module.pages.map((page, i) => ({ ...pageContext(module, page, i === 0, root), n: i + 1, count: module.pages.length })),
     })),
     dataJson: scriptJson(withSealedFeedback(sco, root)),
   }
