@@ -6,6 +6,8 @@
  *   and as a bar, contents button), the no-LMS notice small and dismissible; progress says
  *   « Module 2 sur 3 · page 4 sur 9 » on the page and the pages seen in the header;
  * - the contents open on the current entry;
+ * - an association (matching) works at 320 px: every possible answer in full, lettered as in the
+ *   drop-downs, the rule said in the legend, and a fully answered one is never « incomplète »;
  * - screen readers hear one announcement per action: what a live region says (its mutations,
  *   counted with a MutationObserver) plus where the focus lands when it lands on text (a heading,
  *   a feedback, a result: a screen reader reads it) add up to exactly one.
@@ -247,5 +249,62 @@ describe('header, progress and contents at 320 × 640', () => {
     expect(withNotice).toBeLessThanOrEqual(NOTICE_BUDGET)
     expect(dismissed).toBeLessThanOrEqual(HEADER_BUDGET)
     expect(problems).toEqual([])
+  })
+})
+
+describe('association at 320 × 640', () => {
+  it('shows every possible answer in full, lettered as in the drop-downs; a fully answered, partly right one is « en partie juste »', async () => {
+    const page = await t.page()
+    await page.setViewportSize(PHONE)
+    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'matcher'))
+    const frame = sco as Frame
+    const learner = new Learner(frame)
+    const data = await learner.data()
+    // The longest answers of the sample (« Refuser : la portabilité ne s'applique pas… »).
+    const q = data.questions
+      .filter((x) => x.type === 'matching')
+      .sort((a, b) => Math.max(...b.choices.map((c) => c.text.length)) - Math.max(...a.choices.map((c) => c.text.length)))[0]!
+    expect(Math.max(...q.choices.map((c) => c.text.length))).toBeGreaterThan(60)
+    await learner.goTo(q.pageId)
+    await frame.locator(`#q-${q.id}`).scrollIntoViewIfNeeded()
+
+    const list = await frame.evaluate((id: string) => {
+      const form = document.getElementById(`q-${id}`)
+      return {
+        items: [...form.querySelectorAll('.pc-targets li')].map((li: any) => {
+          const r = li.getBoundingClientRect()
+          return { text: li.textContent.replace(/\s+/g, ' ').trim(), visible: li.getClientRects().length > 0, clipped: li.scrollWidth > li.clientWidth + 1, right: r.right }
+        }),
+        rule: form.querySelector('legend .pc-rule')?.textContent ?? '',
+        width: window.innerWidth,
+      }
+    }, q.id)
+    // Each answer in full, on screen, with its letter; nothing cut or sticking out.
+    expect(list.items.map((i) => i.text)).toEqual(q.choices.map((c, i) => `${String.fromCharCode(65 + i)}. ${c.text.replace(/\s+/g, ' ')}`))
+    expect(list.items.filter((i) => !i.visible || i.clipped || i.right > list.width)).toEqual([])
+    expect(list.rule).toMatch(/chaque réponse ne sert qu'une fois|peut servir plusieurs fois/)
+
+    // Two answers swapped: fully answered, two pairs right out of four.
+    const partly = [q.correct[1]!, q.correct[0]!, ...q.correct.slice(2)]
+    await learner.answer(q, partly)
+    const selects = await frame.evaluate((id: string) => {
+      return [...document.querySelectorAll(`#q-${id} select`)].map((s: any) => {
+        const r = s.getBoundingClientRect()
+        return { shown: s.selectedOptions[0].text, height: r.height, right: r.right, left: r.left }
+      })
+    }, q.id)
+    for (const [i, select] of selects.entries()) {
+      const k = q.choices.findIndex((c) => c.token === partly[i])
+      // The drop-down shows the letter the list gives the chosen answer.
+      expect(select.shown.startsWith(`${String.fromCharCode(65 + k)}. `)).toBe(true)
+      expect(select.height).toBeGreaterThanOrEqual(44)
+      expect(select.left >= 0 && select.right <= list.width).toBe(true)
+    }
+    for (const other of data.questions.filter((x) => x.scored && x.moduleId === q.moduleId && x.id !== q.id)) await learner.answer(other, other.correct)
+    await learner.submitAssessment(q.moduleId)
+    const verdict = (await frame.locator(`#q-${q.id} .pc-verdict`).textContent()) ?? ''
+    expect(verdict).toBe('Réponse en partie juste.')
+    expect(await frame.locator('.pc-page:not([hidden])').innerText()).not.toMatch(/incomplète/)
+    expect(await axe(frame, 'association submitted')).toEqual([])
   })
 })

@@ -122,7 +122,8 @@ function questionContext(q: Question, root: string): object {
     id: q.id,
     type: q.type,
     scored: q.scored,
-    choices: q.choices,
+    // A letter per answer (A, B… then 27, 28…): a matching's list of answers and its drop-downs share it.
+    choices: q.choices.map((c, i) => ({ ...c, letter: i < 26 ? String.fromCharCode(65 + i) : String(i + 1) })),
     sources: q.sources,
     legendHtml,
     stemExtraHtml,
