@@ -8,6 +8,8 @@
  * - the contents open on the current entry;
  * - an association (matching) works at 320 px: every possible answer in full, lettered as in the
  *   drop-downs, the rule said in the legend, and a fully answered one is never « incomplète »;
+ * - a wide table scrolls on its own with a visible cue, its first column and header row in view,
+ *   and stays a table;
  * - screen readers hear one announcement per action: what a live region says (its mutations,
  *   counted with a MutationObserver) plus where the focus lands when it lands on text (a heading,
  *   a feedback, a result: a screen reader reads it) add up to exactly one.
@@ -306,5 +308,57 @@ describe('association at 320 × 640', () => {
     expect(verdict).toBe('Réponse en partie juste.')
     expect(await frame.locator('.pc-page:not([hidden])').innerText()).not.toMatch(/incomplète/)
     expect(await axe(frame, 'association submitted')).toEqual([])
+  })
+})
+
+describe('wide tables at 320 × 640', () => {
+  it('the 6-column table scrolls on its own with a cue; first column and header row stay in view; still a table; axe 0', async () => {
+    const page = await t.page()
+    await page.setViewportSize(PHONE)
+    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'reader'))
+    const frame = sco as Frame
+    const learner = new Learner(frame)
+    const data = await learner.data()
+    // The page of the sample with the widest table (the roles matrix, six columns).
+    let widest = { id: '', columns: 0 }
+    for (const p of data.pages) {
+      const columns: number = await frame.evaluate(
+        (id: string) => Math.max(0, ...[...document.querySelectorAll(`.pc-page[data-page="${id}"] table`)].map((t: any) => t.rows[0].cells.length)),
+        p.id,
+      )
+      if (columns > widest.columns) widest = { id: p.id, columns }
+    }
+    expect(widest.columns).toBeGreaterThanOrEqual(6)
+    await learner.goTo(widest.id)
+    const wrapper = frame.locator('.pc-page:not([hidden]) .pc-table-scrolls').filter({ has: frame.locator(`th:nth-child(${widest.columns})`) })
+    await wrapper.scrollIntoViewIfNeeded()
+    const before = await wrapper.evaluate((el: any) => ({
+      cue: { text: el.previousElementSibling?.textContent ?? '', visible: el.previousElementSibling?.getClientRects().length > 0 },
+      role: el.getAttribute('role'),
+      label: el.getAttribute('aria-label'),
+      tabindex: el.tabIndex,
+      tableRole: el.querySelector('table').getAttribute('role'),
+      headers: el.querySelectorAll('thead th').length,
+    }))
+    expect(before.cue.visible).toBe(true)
+    expect(before.cue.text).toMatch(/Faites défiler le tableau/)
+    expect(before).toMatchObject({ role: 'region', label: 'Tableau défilant horizontalement', tabindex: 0, tableRole: null, headers: widest.columns })
+    // Scrolled right and down: the row headers (first column) and the column headers stay at the edges of the box.
+    const after = await wrapper.evaluate((el: any) => {
+      el.scrollLeft = 200
+      el.scrollTop = 150
+      const box = el.getBoundingClientRect()
+      const corner = el.querySelector('thead th').getBoundingClientRect()
+      const lastHeader = el.querySelector(`thead th:last-child`).getBoundingClientRect()
+      const row = el.querySelectorAll('tbody tr')[2].cells[0].getBoundingClientRect()
+      return { scrolled: [el.scrollLeft, el.scrollTop], box: [box.left, box.top], corner: [corner.left, corner.top], header: lastHeader.top, row: row.left }
+    })
+    expect(after.scrolled[0]).toBeGreaterThan(0)
+    expect(after.scrolled[1]).toBeGreaterThan(0)
+    expect(Math.abs(after.corner[0] - after.box[0])).toBeLessThan(1)
+    expect(Math.abs(after.corner[1] - after.box[1])).toBeLessThan(1)
+    expect(Math.abs(after.header - after.box[1])).toBeLessThan(1)
+    expect(Math.abs(after.row - after.box[0])).toBeLessThan(1)
+    expect(await axe(frame, 'wide table')).toEqual([])
   })
 })
