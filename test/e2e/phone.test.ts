@@ -14,17 +14,21 @@
  *   counted with a MutationObserver) plus where the focus lands when it lands on text (a heading,
  *   a feedback, a result: a screen reader reads it) add up to exactly one.
  */
+import { resolve } from 'node:path'
 import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { Learner, wrongAnswer } from '../helpers/learner.js'
 import { openSco } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
+import { ROOT } from '../helpers/compile.js'
 import { buildPackage, describeViolations, runAxe, type Surface } from './a11y-helpers.js'
 
 declare const document: any
 declare const window: any
 
-const t = useLms(async () => ({ sample: await buildPackage() }))
+const THEMED = resolve(ROOT, 'test/fixtures/courses/theming/content')
+
+const t = useLms(async () => ({ sample: await buildPackage(), themed: await buildPackage(THEMED) }))
 
 const PHONE = { width: 320, height: 640 }
 /** The header's height at 320 × 640 (px): a sixth of the screen, where the title, the progress and « Sommaire » fit (issue 11: header + notice took 307 px). */
@@ -208,6 +212,11 @@ describe('header, progress and contents at 320 × 640', () => {
       await learner.goTo(id)
       heights.push(await headerHeight(frame))
     }
+    // A course with its academy's logo: the logo sits beside the title, within the same budget.
+    const themed = (await openSco(await t.page(), t.lms.url('themed', undefined, 'phone-header'))).sco as Frame
+    await (themed.page() as Page).setViewportSize(PHONE)
+    await themed.locator('.pc-logo').waitFor()
+    heights.push(await headerHeight(themed))
     console.log('header heights at 320 px (LMS):', heights.map((h) => Math.round(h)).join(', '), `budget ${HEADER_BUDGET}`)
     for (const h of heights) expect(h).toBeLessThanOrEqual(HEADER_BUDGET)
 
