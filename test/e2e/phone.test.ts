@@ -28,7 +28,13 @@ declare const window: any
 
 const THEMED = resolve(ROOT, 'test/fixtures/courses/theming/content')
 
-const t = useLms(async () => ({ sample: await buildPackage(), themed: await buildPackage(THEMED) }))
+const MODULE_MODE = { 'course.yml': (text: string) => `${text.trimEnd()}\nsco: module\n` }
+
+const t = useLms(async () => ({
+  sample: await buildPackage(),
+  themed: await buildPackage(THEMED),
+  modules: await buildPackage(undefined, 'scorm12', MODULE_MODE),
+}))
 
 const PHONE = { width: 320, height: 640 }
 /** The header's height at 320 × 640 (px): a sixth of the screen, where the title, the progress and « Sommaire » fit (issue 11: header + notice took 307 px). */
@@ -369,5 +375,20 @@ describe('wide tables at 320 × 640', () => {
     expect(Math.abs(after.header - after.box[1])).toBeLessThan(1)
     expect(Math.abs(after.row - after.box[0])).toBeLessThan(1)
     expect(await axe(frame, 'wide table')).toEqual([])
+  })
+})
+
+describe('progress with one SCO per module', () => {
+  it("says the module among the course's modules, and the pages seen of its own SCO", async () => {
+    const page = await t.page()
+    await page.setViewportSize(PHONE)
+    const { sco } = await openSco(page, t.lms.url('modules', 'RES-rgpd-ecole', 'per-module'))
+    const learner = new Learner(sco)
+    const data = await learner.data()
+    expect(data.modules.map((m) => m.id)).toEqual(['rgpd-ecole'])
+    await learner.next()
+    // Module 2 of the course's 3, though this SCO holds only it.
+    expect(await sco.locator('.pc-page:not([hidden]) .pc-where').textContent()).toBe(`Module 2 sur 3 · page 2 sur ${data.pages.length}`)
+    expect(await sco.locator('#pc-position').textContent()).toBe(`Pages vues\u00a0: 2 sur ${data.pages.length}`)
   })
 })
