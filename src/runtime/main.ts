@@ -160,10 +160,14 @@ function pageAddress(pageId: string, initial: boolean): void {
   }
 }
 
-/** The course's progress in the header: pages seen, in words and as a bar (which only draws them). */
-function showProgress(nav: Nav, seen: string[], t: Translate): void {
-  const total = nav.pages.length
-  const count = nav.pages.filter((p) => seen.indexOf(p.key) >= 0).length
+/**
+ * The course's progress in the header: pages seen, in words and as a bar (which only draws them).
+ * Counted over the SCO's pages as its data lists them (the ones completion needs), so that a page
+ * the runtime adds to the document, such as an end page, is not one to see.
+ */
+function showProgress(data: ScoData, seen: string[], t: Translate): void {
+  const total = data.pages.length
+  const count = data.pages.filter((p) => seen.indexOf(p.key) >= 0).length
   const text = $('#pc-position')
   const bar = $('#pc-bar')
   if (text) text.textContent = t('progressCourse', { seen: count, total })
@@ -227,7 +231,7 @@ function boot(): void {
       quiz.pageShown()
       session.commit() // one commit per page change (and one at launch)
       pageAddress(page.id, initial)
-      showProgress(nav, session.state.seen, t)
+      showProgress(data, session.state.seen, t)
     },
   })
   openFirstPage(nav, session)

@@ -1,7 +1,7 @@
 /**
  * Page navigation inside one SCO: one `.pc-page` visible at a time, previous/next, the table of
- * contents (current page, pages seen), the position text, the document title, focus on the new
- * page's heading. The HTML works without it (every page visible, TOC links are anchors).
+ * contents (current page, pages seen), the document title, focus on the new page's heading. The
+ * HTML works without it (every page visible, TOC links are anchors).
  */
 
 import type { PageData, ScoData } from '../shared/sco-data.js'
