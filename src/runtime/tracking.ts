@@ -3,9 +3,10 @@
  * policy is unit-tested here, so that what the manifest declares and what the runtime reports are
  * the same. Each dialect (lms/scorm12.ts, lms/scorm2004.ts) turns a Summary into its elements.
  *
- * Score: points of the right answers of the latest submitted attempt of every assessment, over
- * the points of all scored questions of the SCO, × 100, 2 decimals. It exists only once every
- * assessment of the SCO has been submitted at least once.
+ * Score: points of the right answers of the attempt that counts of every assessment (the best
+ * submitted attempt, or the latest with `policy.attemptScore: last`), over the points of all
+ * scored questions of the SCO, × 100, 2 decimals. It exists only once every assessment of the SCO
+ * has been submitted at least once.
  * Completion: every page seen (if `policy.allPages`) and accumulated time ≥ `policy.minTimeSeconds`.
  */
 
@@ -24,10 +25,12 @@ export interface ModuleResult {
    * it was submitted with.
    */
   total: number
-  /** Points earned at the latest submitted attempt; null if never submitted. */
+  /** Points of the attempt that counts (policy.attemptScore: best or last); null if never submitted. */
   earned: number | null
-  /** Module score 0–100 (2 decimals) of the latest submitted attempt. */
+  /** Module score 0–100 (2 decimals) of the attempt that counts. */
   score: number | null
+  /** Module score of the latest submitted attempt (differs from `score` when an earlier attempt was better and the best counts). */
+  lastScore: number | null
   passed: boolean | null
   attempt: number
   /** The current attempt is submitted. */
@@ -79,12 +82,16 @@ export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[
       if (a.total) total = a.total
       earned = Math.min(Math.max(a.points, 0), total)
     }
-    const score = earned === null || total <= 0 ? null : round2((earned / total) * 100)
+    const last = earned
+    // The best attempt counts unless the course says otherwise: a retry never lowers a result.
+    if (data.policy.attemptScore !== 'last' && a && a.best != null && (earned === null || a.best > earned)) earned = Math.min(Math.max(a.best, 0), total)
+    const percent = (points: number | null) => (points === null || total <= 0 ? null : round2((points / total) * 100))
+    const score = percent(earned)
     const passed = score === null ? null : score >= data.policy.passingScore
     const max = data.policy.attempts
     const attemptsLeft = max > 0 ? Math.max(0, max - (submitted ? attempt : attempt - 1)) : null
     const canRetry = passed === false && submitted && (attemptsLeft === null || attemptsLeft > 0)
-    results.push({ moduleId: module.id, key, total, earned, score, passed, attempt, submitted, attemptsLeft, canRetry })
+    results.push({ moduleId: module.id, key, total, earned, score, lastScore: percent(last), passed, attempt, submitted, attemptsLeft, canRetry })
   }
   return results
 }

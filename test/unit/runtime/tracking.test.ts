@@ -315,6 +315,38 @@ describe('score', () => {
   })
 })
 
+describe('which attempt counts (policy.attemptScore)', () => {
+  /** Attempt 1 passed (4 of 5 points), attempt 2 submitted worse (2 of 5): the state as the runtime keeps it. */
+  function worseRetry(data: KeyedScoData): LearnerState {
+    const state = journey(data, { pages: 4, right: ['q3'], submitted: true, attempt: 2 }) // 2 of 5 points
+    state.assessments[stateKey('m1')] = { attempt: 2, submitted: true, points: 2, best: 4, total: 5 }
+    return state
+  }
+
+  it('best (the default): a worse retry never lowers the result, and the latest score is still told', () => {
+    const data = course()
+    expect(data.policy.attemptScore).toBe('best')
+    const state = worseRetry(data)
+    expect(summarize(data, state)).toMatchObject({ score: 80, passed: true, canRetry: false })
+    expect(moduleResults(data, state)[0]).toMatchObject({ score: 80, lastScore: 40, passed: true, canRetry: false })
+    expect(Object.fromEntries(statusValues('scorm12', summarize(data, state)))).toMatchObject({ 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '80' })
+  })
+
+  it('last: the latest attempt counts, a pass can be lost', () => {
+    const data = course({ attemptScore: 'last' })
+    const state = worseRetry(data)
+    expect(summarize(data, state)).toMatchObject({ score: 40, passed: false })
+    expect(moduleResults(data, state)[0]).toMatchObject({ score: 40, lastScore: 40 })
+  })
+
+  it('best, while a new attempt is under way: the best submitted attempt counts', () => {
+    const data = course()
+    const state = worseRetry(data)
+    state.assessments[stateKey('m1')] = { attempt: 3, submitted: false, points: 2, best: 4, total: 5 }
+    expect(summarize(data, state)).toMatchObject({ score: 80, passed: true })
+  })
+})
+
 describe('judging answers', () => {
   const data = course()
   const q = (id: string) => data.questions.find((x) => x.id === id)!
