@@ -29,6 +29,9 @@ import { addressStep, pageOfHash } from './address.js'
 import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
 import { setupQuiz } from './quiz.js'
+import type { EndPage } from './end-page.js'
+import { setupEndPage } from './end-page.js'
+import { tocMarks } from './marks.js'
 import type { LocalCopy } from './session.js'
 import { Session } from './session.js'
 
@@ -87,7 +90,13 @@ function keepCopy(data: ScoData, lms: Lms, raw: string | null): LocalCopy | null
   }
 }
 
-function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate): Session {
+/** What follows each commit in the page: the end page and the table of contents' marks (set once the page is wired). */
+interface Followers {
+  end?: EndPage
+  marks?: () => void
+}
+
+function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, follow: Followers): Session {
   let finishedBefore: boolean | null = null
   return new Session({
     data,
@@ -100,12 +109,14 @@ function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate):
     onSaved: (saved) => {
       messages.banner(saved ? null : t('notSaved'))
       if (saved) messages.announce(t('saved'))
+      follow.end?.render(saved)
     },
     onProgress: (summary) => {
       // Announced once, when the course becomes finished during this session.
       const finished = summary.complete && (!summary.assessed || summary.passed === true)
       if (finishedBefore === false && finished) messages.announce(t('courseComplete'))
       finishedBefore = finished
+      follow.marks?.()
     },
   })
 }
@@ -208,13 +219,14 @@ function boot(): void {
   const t = translator(data.strings || {})
   const messages = pageMessages()
   let lms = connect(data)
-  let session = openSession(data, lms, messages, t)
+  const follow: Followers = {}
+  let session = openSession(data, lms, messages, t, follow)
   // The LMS refused to start (LMSInitialize "false"): say so once, and keep the learner's work in
   // this browser rather than leaving a page that retries for ever.
   const refused = !session.start()
   if (refused) {
     lms = localLms(data)
-    session = openSession(data, lms, messages, t)
+    session = openSession(data, lms, messages, t, follow)
     session.start()
   }
   // Whatever happens below, the session is committed and finished.
@@ -222,6 +234,9 @@ function boot(): void {
   messages.notice(launchNotice(lms.dialect.mode, session, refused, t, data))
 
   const quiz = setupQuiz({ data, t, session })
+  const current = session
+  const end = setupEndPage(data, t, current, lms.dialect.mode === 'local')
+  follow.marks = () => tocMarks(data, current.state, t)
   const nav = setupNav({
     data,
     t,
@@ -232,8 +247,12 @@ function boot(): void {
       session.commit() // one commit per page change (and one at launch)
       pageAddress(page.id, initial)
       showProgress(data, session.state.seen, t)
+      // After the commit: the end page says what the LMS was just sent (a review session sends nothing).
+      tocMarks(data, current.state, t)
+      end.render()
     },
   })
+  follow.end = end
   openFirstPage(nav, session)
   followHistory(nav)
   exposeDebugHandle(data, lms, session)

@@ -183,10 +183,10 @@ export class Session {
     return this.clock.seconds(this.options.now())
   }
 
-  /** The page now shown: marks it seen and makes it the location. */
+  /** The page now shown: marks it seen (a page of the course: not the end page) and makes it the location. */
   showPage(pageId: string, pageKey: string): void {
     this.location = pageId.length <= MAX_LOCATION ? pageId : pageKey
-    if (this.state.seen.indexOf(pageKey) < 0) {
+    if (this.state.seen.indexOf(pageKey) < 0 && this.data.pages.some((p) => p.key === pageKey)) {
       this.state.seen.push(pageKey)
       this.state.seen.sort()
     }

@@ -10,6 +10,7 @@ import { isComplete, judge } from '../answers.js'
 import { $, $$, focusOn, guard, show } from '../dom.js'
 import type { ModuleResult } from '../tracking.js'
 import { moduleResults } from '../tracking.js'
+import { formatNumber } from '../end-page.js'
 import type { QuizContext } from './context.js'
 import { lockAnswer, readAnswer, showVerdict, writeAnswer } from './forms.js'
 
@@ -35,13 +36,10 @@ export function assessments(ctx: QuizContext): Assessments {
 
   const resultOf = (moduleId: string): ModuleResult | undefined => moduleResults(data, state()).filter((r) => r.moduleId === moduleId)[0]
 
-  const formatNumber = (value: number): string => {
-    try {
-      return value.toLocaleString(data.lang, { maximumFractionDigits: 2 })
-    } catch {
-      return String(value)
-    }
-  }
+  const n = (value: number): string => formatNumber(value, data.lang)
+  // One SCO for several modules: the course-wide score decides, not a module's (tracking.ts).
+  const moduleCounts = data.modules.length === 1
+  const last = data.policy.attemptScore === 'last'
 
   /** Questions locked once submitted, each with its verdict. */
   const renderQuestions = (moduleId: string, submitted: boolean): void => {
@@ -64,18 +62,34 @@ export function assessments(ctx: QuizContext): Assessments {
     show(attempts, !passed)
   }
 
+  /**
+   * The module's own score; « réussie » only when the module's verdict is the one the LMS keeps
+   * (one module in the SCO), else the end page's course result is named. With the best attempt
+   * counting, a worse latest attempt is shown next to the score kept.
+   */
   const renderResult = (box: HTMLElement, result: ModuleResult | undefined, submitted: boolean): void => {
     const out = $('.pc-result', box)
     if (!out) return
     const score = result ? result.score : null
-    if (submitted && score !== null) {
-      out.textContent =
-        t('assessmentScore', { score: formatNumber(score), passing: formatNumber(data.policy.passingScore) }) +
-        ' ' +
-        t(result && result.passed ? 'assessmentPassed' : 'assessmentFailed')
-      out.className = 'pc-result ' + (result && result.passed ? 'pc-result-passed' : 'pc-result-failed')
+    if (submitted && result && score !== null) {
+      const passing = n(data.policy.passingScore)
+      const sentences: string[] = []
+      if (result.lastScore !== null && result.lastScore !== score) sentences.push(t('assessmentThisAttempt', { score: n(result.lastScore) }))
+      sentences.push(t(moduleCounts ? (sentences.length ? 'assessmentKept' : 'assessmentScore') : 'moduleScore', { score: n(score), passing }))
+      sentences.push(moduleCounts ? t(result.passed ? 'assessmentPassed' : 'assessmentFailed') : t('courseResultOnEnd', { passing }))
+      out.textContent = sentences.join(' ')
+      out.className = 'pc-result ' + (!moduleCounts ? 'pc-result-module' : result.passed ? 'pc-result-passed' : 'pc-result-failed')
     }
     show(out, submitted && score !== null)
+  }
+
+  /** Next to « Recommencer »: whether a retry can lower the result (policy.attemptScore). */
+  const renderRetryNote = (box: HTMLElement, retry: boolean): void => {
+    const note = $('.pc-retry-note', box)
+    if (!note) return
+    note.textContent = retry ? t(last ? 'retryLast' : 'retryBest') : ''
+    note.className = 'pc-retry-note' + (last ? ' pc-retry-warning' : '')
+    show(note, retry)
   }
 
   /** Brings an assessment block and its questions in line with the state. */
@@ -87,6 +101,7 @@ export function assessments(ctx: QuizContext): Assessments {
     renderAttempts(box, result, submitted)
     show($('.pc-submit', box), !submitted)
     show($('.pc-retry', box), !!result && result.canRetry)
+    renderRetryNote(box, !!result && result.canRetry)
     renderResult(box, result, submitted)
   }
 
@@ -123,8 +138,12 @@ export function assessments(ctx: QuizContext): Assessments {
       if (verdict === 'correct') earned += q.points
       session.record(q, value, verdict, ctx.clock.latency(q))
     })
+    // The best attempt's points are kept when this one earns less (policy.attemptScore, tracking.ts).
+    const best = Math.max(a.best ?? -1, a.points ?? -1)
     a.submitted = true
     a.points = earned
+    if (best > earned) a.best = best
+    else delete a.best
     a.total = questions.reduce((sum, q) => sum + q.points, 0)
     render(moduleId)
     focusOn($('.pc-result', box))
