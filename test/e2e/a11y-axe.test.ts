@@ -140,6 +140,36 @@ describe('axe-core: 0 violations', () => {
     expectClean('assessment')
   })
 
+  it('on the end page: nothing done, failed with a retry to do, passed; and at 320 px', async () => {
+    const page = await t.page()
+    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'end'))
+    const learner = new Learner(sco)
+    const data = await learner.data()
+    await learner.goTo('_end')
+    await sco.locator('#p-_end .pc-end-verdict').waitFor()
+    await check(page, sco, 'end page, nothing done')
+    const [first, ...rest] = data.modules
+    await learner.takeAssessment(
+      first!.id,
+      data.questions.filter((q) => q.moduleId === first!.id && q.scored).map((q) => q.id),
+    )
+    for (const m of rest) await learner.takeAssessment(m.id)
+    await learner.goTo('_end')
+    expect(await sco.locator('#p-_end .pc-end-verdict').getAttribute('data-verdict')).toBe('failed')
+    expect(await sco.locator('#p-_end .pc-end-todo li').count()).toBeGreaterThan(0)
+    await check(page, sco, 'end page, failed')
+    await learner.retry(first!.id)
+    await learner.takeAssessment(first!.id)
+    await learner.goTo('_end')
+    expect(await sco.locator('#p-_end .pc-end-verdict').getAttribute('data-verdict')).toBe('passed')
+    await check(page, sco, 'end page, passed')
+    await page.setViewportSize({ width: 320, height: 640 })
+    // At 320 px the page does not scroll sideways (the table scrolls in its own region if it must).
+    expect(await sco.locator('html').evaluate((html: any) => html.scrollWidth <= html.clientWidth)).toBe(true)
+    await check(page, sco, 'end page, passed (320 px)', ['light'])
+    expectClean('end page')
+  })
+
   it('on the table of contents open on a phone', async () => {
     const page = await t.page()
     await page.setViewportSize({ width: 320, height: 640 })

@@ -257,7 +257,8 @@ describe('print', () => {
       const rest = main.textContent.replace(/\s+/g, '')
       const notElsewhere = (s: string) => !rest.includes(s.replace(/\s+/g, '').slice(0, 60))
       return {
-        titles: text('.pc-page h1'),
+        // The handout is the course: the learner's summary (end page) prints alone, from its button.
+        titles: text('.pc-page:not(.pc-end) h1'),
         modules: text('.pc-module-name'),
         stems: text('.pc-stem'),
         choices: text('.pc-choice label, .pc-pair label, .pc-targets li'),
@@ -290,6 +291,34 @@ describe('print', () => {
       for (const m of modules.slice(1)) expect(sheets.find((sheet) => sheet.includes(m))?.startsWith(m), m).toBe(true)
       if (pkg === 'a11y') expect(flat).toContain('(https://www.example.org/)')
     }
+  })
+
+  it("prints the learner's summary alone from the end page's button, then the handout again", async () => {
+    const page = await t.page()
+    await page.goto(`${t.lms.origin}/pkg/sample/index.html#/_end`)
+    await page.locator('body:not(.pc-nojs)').waitFor()
+    // The print dialog is the browser's: record the call, then print as it would.
+    await page.evaluate(() => {
+      const w = window as unknown as { print(): void; printed: number }
+      w.printed = 0
+      w.print = () => void (w.printed += 1)
+    })
+    await page.locator('#p-_end .pc-end-print').click()
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+    await page.emulateMedia({ media: 'print' })
+    const file = join(await resultsDir('print'), 'sample-summary.pdf')
+    await page.pdf({ path: file, format: 'A4' })
+    const summary = normalise(await pdfText(file))
+    const strings = JSON.parse((await page.locator('#pc-data').textContent()) ?? '{}').strings as Record<string, string>
+    expect(summary).toContain(strings.endTitle)
+    expect(summary).toContain(normalise(strings.endAssessments!))
+    expect(summary).not.toContain(strings.printSummary)
+    const data = JSON.parse((await page.locator('#pc-data').textContent()) ?? '{}') as ScoData
+    expect(data.pages.filter((p) => summary.includes(p.title) && p.title.length > 12)).toEqual([])
+    // After the dialog, Ctrl+P prints the handout (without the summary) again.
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+    expect(await page.locator('body.pc-print-end').count()).toBe(0)
+    expect(await page.locator('#p-_end').isVisible()).toBe(false)
   })
 
   it('prints one module per SCO in module mode, and only that module', async () => {

@@ -37,8 +37,9 @@ export function assessments(ctx: QuizContext): Assessments {
   const resultOf = (moduleId: string): ModuleResult | undefined => moduleResults(data, state()).filter((r) => r.moduleId === moduleId)[0]
 
   const n = (value: number): string => formatNumber(value, data.lang)
-  // One SCO for several modules: the course-wide score decides, not a module's (tracking.ts).
-  const moduleCounts = data.modules.length === 1
+  // The module's verdict is the SCO's only when it is the SCO's one graded module; otherwise the
+  // score over all its assessments decides (tracking.ts), said on the end page.
+  const moduleCounts = moduleResults(data, state()).length === 1
   const last = data.policy.attemptScore === 'last'
 
   /** Questions locked once submitted, each with its verdict. */
@@ -64,7 +65,7 @@ export function assessments(ctx: QuizContext): Assessments {
 
   /**
    * The module's own score; « réussie » only when the module's verdict is the one the LMS keeps
-   * (one module in the SCO), else the end page's course result is named. With the best attempt
+   * (the SCO's one graded module), else the end page's course result is named. With the best attempt
    * counting, a worse latest attempt is shown next to the score kept.
    */
   const renderResult = (box: HTMLElement, result: ModuleResult | undefined, submitted: boolean): void => {
