@@ -131,6 +131,8 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s: the end page', (version) =
 
       // Another session: the end page says the same, from what the LMS handed back.
       const again = await launch(version, pkg, learner)
+      expect(tracks[version === 'scorm12' ? 'cmi.core.lesson_location' : 'cmi.location']).toBe(END)
+      expect(await again.learn.currentPage()).toBe(END) // resumed where the learner left: the end page
       const later = await readEnd(again.sco, again.learn)
       expect(later.kind).toBe('passed')
       expect(later.verdict).toBe(end.verdict)
