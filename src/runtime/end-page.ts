@@ -33,9 +33,14 @@ const tag = (name: string, text: string, attrs = '', html = ''): string => `<${n
 
 export function setupEndPage(data: ScoData, t: Translate, session: Session, local: boolean): EndPage {
   const page = document.getElementById('p-' + END_PAGE)
-  const body = page && $('.pc-end-body', page)
-  const button = page && $<HTMLButtonElement>('.pc-end-print', page)
+  const find = (selector: string) => page && $(selector, page)
+  const verdict = find('.pc-end-verdict')
+  const rows = find('tbody')
+  const policy = find('.pc-end-policy')
+  const todo = find('.pc-end-todo')
   const n = (value: number) => formatNumber(value, data.lang)
+  const passing = n(data.policy.passingScore)
+  const outOf = (score: number) => t('scoreOutOf', { score: n(score) })
   // One SCO per module: the page speaks of the module, whose result is the one the LMS keeps.
   const scope = data.scoId === data.courseId ? '' : 'Module'
   let saved = true
@@ -43,57 +48,46 @@ export function setupEndPage(data: ScoData, t: Translate, session: Session, loca
   const todoText = (x: Todo): string => {
     if (x.kind === 'pages') return t('endPagesLeft', { count: x.count, total: x.total })
     if (x.kind === 'time') return t('endTimeLeft', { minutes: x.minutes })
-    if (x.kind === 'retry') return t('endRetry', { module: x.module, score: n(x.score), passing: n(data.policy.passingScore) })
+    if (x.kind === 'retry') return t('endRetry', { module: x.module, score: n(x.score), passing })
     return t(x.kind === 'submit' ? 'endSubmit' : 'endFinishAttempt', { module: x.module })
   }
 
   const render = (): void => {
-    if (!body) return
+    if (!page || !verdict || !todo) return
     const end = ending(data, session.state, session.summary())
-    const passing = n(data.policy.passingScore)
-    const outOf = (score: number | null) => (score === null ? '\u2014' : t('scoreOutOf', { score: n(score) }))
+    // What the LMS holds after the last commit (session.summary() is what was sent), in words.
     const sentences = [t((end.completed ? 'endCompleted' : 'endInProgress') + scope)]
     if (end.assessed)
       sentences.unshift(end.passed === null ? t('endNoScore') : t((end.passed ? 'endPassed' : 'endFailed') + scope, { score: end.score === null ? '' : n(end.score), passing }))
-    // What the LMS holds after the last commit (session.summary() is what was sent), in words.
-    let html =
-      tag('h2', t(local ? 'endRecordLocal' : 'endRecord')) +
-      tag('p', sentences.join(' '), `class="pc-end-verdict" data-verdict="${end.passed === null ? 'none' : end.passed ? 'passed' : 'failed'}"`)
-    if (!saved) html += tag('p', t('endNotSaved'), 'class="pc-end-unsaved"')
-
-    if (end.rows.length > 0) {
-      const last = data.policy.attemptScore === 'last'
-      const head = ['endModule', last ? 'endScoreLast' : 'endScoreBest', 'endWeight', 'endAttempts'].map((key) => tag('th', t(key), 'scope="col"')).join('')
-      const rows = end.rows.map((r) =>
-        tag(
-          'tr',
-          '',
-          `data-module="${esc(r.moduleId)}"`,
-          tag('th', r.title, 'scope="row"') +
+    if (!saved) sentences.push(t('endNotSaved'))
+    verdict.textContent = sentences.join(' ')
+    verdict.setAttribute('data-verdict', end.passed === null ? 'none' : end.passed ? 'passed' : 'failed')
+    if (local) find('.pc-end-record')!.textContent = t('endRecordLocal')
+    if (rows)
+      rows.innerHTML = end.rows
+        .map(
+          (r) =>
+            `<tr data-module="${esc(r.moduleId)}">` +
+            tag('th', r.title, 'scope="row"') +
             tag('td', r.score === null ? t('endNotSubmitted') : outOf(r.score)) +
             tag('td', t('endWeightValue', { points: n(r.points), share: n(r.share) })) +
-            tag('td', r.attemptsLeft === null ? t('endAttemptsUnlimited') : t('endAttemptsLeft', { count: r.attemptsLeft })),
-        ),
-      )
-      const policy = [t(last ? 'policyLast' : 'policyBest', { passing })]
-      if (end.rows.length > 1 && end.score !== null) policy.push(t('endCourseScore', { score: n(end.score) }))
-      html +=
-        tag('h2', t('endAssessments')) +
-        tag('div', '', 'class="pc-table"', tag('table', '', 'class="pc-end-table"', tag('thead', '', '', tag('tr', '', '', head)) + tag('tbody', '', '', rows.join('')))) +
-        tag('p', policy.join(' '), 'class="pc-end-policy"')
-    }
-
-    html += tag('h2', t('endTodo'))
-    html += end.todo.length
-      ? tag('ul', '', 'class="pc-end-todo"', end.todo.map((x) => tag('li', todoText(x), `data-todo="${x.kind}"`)).join(''))
-      : tag('p', t('endNothingLeft'), 'class="pc-end-todo"')
-    if (end.noAttemptsLeft) html += tag('p', t('endNoAttempts'), 'class="pc-end-stuck"')
-    body.innerHTML = html
-    if (button) button.hidden = false
+            tag('td', r.attemptsLeft === null ? t('endAttemptsUnlimited') : t('endAttemptsLeft', { count: r.attemptsLeft })) +
+            '</tr>',
+        )
+        .join('')
+    if (policy)
+      policy.textContent =
+        t(data.policy.attemptScore === 'last' ? 'policyLast' : 'policyBest', { passing }) +
+        (end.rows.length > 1 && end.score !== null ? ' ' + t('endCourseScore', { score: n(end.score) }) : '')
+    todo.innerHTML =
+      (end.todo.length ? `<ul>${end.todo.map((x) => tag('li', todoText(x), `data-todo="${x.kind}"`)).join('')}</ul>` : tag('p', t('endNothingLeft'))) +
+      (end.noAttemptsLeft ? tag('p', t('endNoAttempts'), 'class="pc-end-stuck"') : '')
+    find('.pc-end-noscript')?.remove()
+    find('.pc-end-body')!.hidden = false
   }
 
   // Prints the summary alone (print CSS: .pc-print-end), then the handout again for Ctrl+P.
-  button?.addEventListener(
+  find('.pc-end-print')?.addEventListener(
     'click',
     guard(() => {
       document.body.classList.add('pc-print-end')

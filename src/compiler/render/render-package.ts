@@ -85,6 +85,8 @@ function scoContext(course: Course, sco: Sco, root: string, logo: { src: string;
       objectives: module.objectives,
       pages: module.pages.map((page, i) => ({ ...pageContext(module, page, i === 0, root), n: i + 1, count: module.pages.length })),
     })),
+    // The end page's static parts (templates/partials/end.hbs); the runtime fills in the results.
+    end: { assessed: sco.data.questions.some((q) => q.scored), scoreKey: sco.data.policy.attemptScore === 'last' ? 'endScoreLast' : 'endScoreBest' },
     dataJson: scriptJson(withSealedFeedback(sco, root)),
   }
 }
