@@ -82,18 +82,21 @@ export function setupEndPage(data: ScoData, t: Translate, session: Session, loca
     todo.innerHTML =
       (end.todo.length ? `<ul>${end.todo.map((x) => tag('li', todoText(x), `data-todo="${x.kind}"`)).join('')}</ul>` : tag('p', t('endNothingLeft'))) +
       (end.noAttemptsLeft ? tag('p', t('endNoAttempts'), 'class="pc-end-stuck"') : '')
-    find('.pc-end-noscript')?.remove()
+    const noscript = find('.pc-end-noscript')
+    if (noscript) noscript.remove()
     find('.pc-end-body')!.hidden = false
   }
 
   // Prints the summary alone (print CSS: .pc-print-end), then the handout again for Ctrl+P.
-  find('.pc-end-print')?.addEventListener(
-    'click',
-    guard(() => {
-      document.body.classList.add('pc-print-end')
-      window.print()
-    }),
-  )
+  const print = find('.pc-end-print')
+  if (print)
+    print.addEventListener(
+      'click',
+      guard(() => {
+        document.body.classList.add('pc-print-end')
+        window.print()
+      }),
+    )
   window.addEventListener(
     'afterprint',
     guard(() => document.body.classList.remove('pc-print-end')),

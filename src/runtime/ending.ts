@@ -49,7 +49,7 @@ export function ending(data: ScoData, state: LearnerState, summary: Summary): En
   const all = results.reduce((sum, r) => sum + r.total, 0)
   const rows = results.map((r) => ({
     moduleId: r.moduleId,
-    title: titles.get(r.moduleId) ?? r.moduleId,
+    title: titles.get(r.moduleId) as string,
     score: r.score,
     points: r.total,
     share: all > 0 ? round2((r.total / all) * 100) : 0,
@@ -61,7 +61,7 @@ export function ending(data: ScoData, state: LearnerState, summary: Summary): En
   // Once the LMS holds a pass, nothing about the assessments is left to do (it is never taken back).
   if (summary.passed !== true) {
     for (const r of results) {
-      const module = titles.get(r.moduleId) ?? r.moduleId
+      const module = titles.get(r.moduleId) as string
       if (r.earned === null) todo.push({ kind: 'submit', module })
       else if (!r.submitted) todo.push({ kind: 'finish', module })
       else if (summary.passed === false && r.canRetry && r.score !== null) todo.push({ kind: 'retry', module, score: r.score })

@@ -240,7 +240,6 @@ function boot(): void {
   const nav = setupNav({
     data,
     t,
-    seen: session.state.seen,
     onShow: (page, initial) => {
       session.showPage(page.id, page.key)
       quiz.pageShown()

@@ -1,8 +1,8 @@
 /**
  * The table of contents' marks: a page seen (✓), a module's assessment at or above the pass mark
  * (★) or below it (✗), each with its words for screen readers; shapes, not colour alone, so that
- * they read the same in forced-colours mode. nav.ts adds a page's mark when it is shown; this
- * rewrites every mark from the state after each commit.
+ * they read the same in forced-colours mode. Rewritten from the state at each page shown and
+ * after each commit.
  */
 
 import type { ScoData } from '../shared/sco-data.js'
@@ -18,13 +18,14 @@ export function tocMarks(data: ScoData, state: LearnerState, t: Translate): void
   const results = new Map(moduleResults(data, state).map((r) => [r.moduleId, r] as const))
   const pages = new Map(data.pages.map((p) => [p.id, p] as const))
   for (const link of $$<HTMLAnchorElement>('#pc-toc a[data-page]')) {
-    const page = pages.get(link.getAttribute('data-page') ?? '')
+    const page = pages.get(link.getAttribute('data-page') as string)
     const r = page && page.assessment ? results.get(page.moduleId) : undefined
-    // The end page is no page of the course: nav.ts's seen mark does not stay on it.
+    // The end page is no page of the course: never marked.
     const kind = r && r.score !== null ? (r.passed ? 'passed' : 'failed') : page && state.seen.indexOf(page.key) >= 0 ? 'seen' : null
     let mark = $('.pc-toc-seen', link)
-    if (!kind) mark?.remove()
-    else {
+    if (!kind) {
+      if (mark) mark.remove()
+    } else {
       if (!mark) mark = link.appendChild(document.createElement('span'))
       mark.className = 'pc-toc-seen' + (kind === 'seen' ? '' : ' pc-toc-' + kind)
       const score = r && r.score !== null ? formatNumber(r.score, data.lang) : ''

@@ -1,7 +1,7 @@
 /**
  * Page navigation inside one SCO: one `.pc-page` visible at a time, previous/next, the table of
- * contents (current page, pages seen), the document title, focus on the new page's heading. The
- * HTML works without it (every page visible, TOC links are anchors).
+ * contents (open/closed, current page; its marks are marks.ts's), the document title, focus on
+ * the new page's heading. The HTML works without it (every page visible, TOC links are anchors).
  */
 
 import type { PageData, ScoData } from '../shared/sco-data.js'
@@ -22,8 +22,6 @@ export interface NavPage {
 export interface NavOptions {
   data: ScoData
   t: Translate
-  /** Page keys already seen (restored state). */
-  seen: string[]
   /** Called after a page is shown; `initial` for the first display at launch. */
   onShow(page: NavPage, initial: boolean): void
 }
@@ -56,7 +54,7 @@ function pagesOf(data: ScoData): NavPage[] {
   })
 }
 
-/** The table of contents: open/closed (narrow screens), seen marks, current entry in view. */
+/** The table of contents: open/closed (narrow screens), current entry in view. */
 function tableOfContents(t: Translate) {
   const toggle = $<HTMLButtonElement>('#pc-toc-toggle')
   const toc = $('#pc-toc')
@@ -78,22 +76,6 @@ function tableOfContents(t: Translate) {
     if (toggle) toggle.setAttribute('aria-expanded', String(open))
     // On a phone the contents open as a panel of their own: on the current entry, not the first.
     if (open) reveal()
-  }
-
-  const markSeen = (page: NavPage): void => {
-    const link = page.link
-    if (!link || $('.pc-toc-seen', link)) return
-    const mark = document.createElement('span')
-    mark.className = 'pc-toc-seen'
-    const icon = document.createElement('span')
-    icon.setAttribute('aria-hidden', 'true')
-    icon.textContent = '\u2713'
-    const text = document.createElement('span')
-    text.className = 'pc-sr-only'
-    text.textContent = ' \u2013 ' + t('pageSeen')
-    mark.appendChild(icon)
-    mark.appendChild(text)
-    link.appendChild(mark)
   }
 
   const setCurrent = (pages: NavPage[], page: NavPage): void => {
@@ -125,7 +107,7 @@ function tableOfContents(t: Translate) {
     setOpen(false)
   }
 
-  return { setOpen, markSeen, setCurrent, wire }
+  return { setOpen, setCurrent, wire }
 }
 
 /** Links to other sites open in a new tab (so as not to replace the course in the LMS): say so. */
@@ -179,7 +161,6 @@ export function setupNav(options: NavOptions): Nav {
     index = i
     pages.forEach((p, j) => show(p.el, j === i))
     toc.setCurrent(pages, page)
-    toc.markSeen(page)
     keyboardScroll(page.el, t)
     if (prev) prev.disabled = i === 0
     if (next) next.disabled = i === pages.length - 1
@@ -208,7 +189,6 @@ export function setupNav(options: NavOptions): Nav {
     return true
   }
 
-  for (const page of pages) if (options.seen.indexOf(page.key) >= 0) toc.markSeen(page)
   labelNewTabLinks(t)
   prev?.addEventListener(
     'click',
