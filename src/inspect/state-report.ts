@@ -34,6 +34,7 @@ export interface StateReport {
     points: number | null
     best: number | null
     total: number
+    /** Score and verdict of the latest submitted attempt (`points`); the one that counts is in `outcome` (policy.attemptScore: `best` may be an earlier attempt). */
     score: number | null
     passed: boolean | null
   }[]
@@ -80,8 +81,8 @@ export function stateReport(suspendData: string, data: ScoData): StateReport {
               points: a.points,
               best: a.best ?? a.points,
               total,
-              score: result?.score ?? null,
-              passed: result?.passed ?? null,
+              score: result?.lastScore ?? null,
+              passed: result && result.lastScore !== null ? result.lastScore >= data.policy.passingScore : null,
             },
           ]
         : []

@@ -45,4 +45,13 @@ describe('state report (preview inspector, parcours inspect)', () => {
     delete state.assessments[stateKey('m1')]!.total
     expect(stateReport(encode(state, v1), v2).assessments).toMatchObject([{ points: 2, total: 5 }])
   })
+
+  it('after a worse retry: the latest attempt with its own score, the best attempt that counts in the outcome', () => {
+    const worse = emptyState()
+    worse.answers[q1.key] = { rev: q1.rev, value: 'f', checked: false }
+    worse.assessments[stateKey('m1')] = { attempt: 2, submitted: true, points: 0, best: 2, total: 2 }
+    const report = stateReport(encode(worse, v1), v1)
+    expect(report.assessments).toMatchObject([{ attempt: 2, points: 0, best: 2, score: 0, passed: false }])
+    expect(report.outcome).toMatchObject({ score: 100, passed: true })
+  })
 })
