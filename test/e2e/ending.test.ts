@@ -5,6 +5,7 @@
  * under the default policy a worse retry never lowers a pass; with `attemptScore: last` the learner
  * is warned next to « Recommencer »; the table of contents' marks, in text and in forced colours.
  */
+import { join } from 'node:path'
 import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import type { ScormVersion } from '../../src/shared/sco-data.js'
@@ -12,6 +13,7 @@ import { compileToZip, loadTree } from '../helpers/compile.js'
 import { Learner } from '../helpers/learner.js'
 import { openSco, unzipPackage } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
+import { resultsDir } from './a11y-helpers.js'
 
 /** The DOM call the page functions below make (the Node tsconfig has no DOM types). */
 declare function getComputedStyle(el: unknown): { borderLeftWidth: string; borderLeftStyle: string }
@@ -275,6 +277,8 @@ describe('table of contents marks', () => {
     }
     // The shapes are text: forced colours keep them.
     expect(await sco.locator('#pc-toc .pc-toc-failed [aria-hidden="true"]').isVisible()).toBe(true)
+    await sco.locator('#pc-toc').evaluate((toc: { scrollTop: number }) => (toc.scrollTop = 0))
+    await sco.locator('#pc-toc').screenshot({ path: join(await resultsDir('forced-colours'), 'toc-marks.png') })
     await close('scorm12', 'course', page, 'marks')
   })
 })
