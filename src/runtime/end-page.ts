@@ -11,11 +11,6 @@ import type { Todo } from './ending.js'
 import { END_PAGE, ending } from './ending.js'
 import type { Session } from './session.js'
 
-export interface EndPage {
-  /** Rewrites the page from the session; `saved` false while the last commit has not gone through. */
-  render(saved?: boolean): void
-}
-
 /** `fr` numbers: 63,64. */
 export function formatNumber(value: number, lang: string): string {
   try {
@@ -31,7 +26,8 @@ export const esc = (text: string): string => text.replace(/[&<>"]/g, (c) => '&#'
 /** `<tag attrs>text</tag>`, the text escaped (`html` already is). */
 const tag = (name: string, text: string, attrs = '', html = ''): string => `<${name}${attrs && ' ' + attrs}>${esc(text)}${html}</${name}>`
 
-export function setupEndPage(data: ScoData, t: Translate, session: Session, local: boolean): EndPage {
+/** Wires the end page; returns what rewrites it from the session. */
+export function setupEndPage(data: ScoData, t: Translate, session: Session, local: boolean): () => void {
   const page = document.getElementById('p-' + END_PAGE)
   const find = (selector: string) => page && $(selector, page)
   const verdict = find('.pc-end-verdict')
@@ -43,7 +39,6 @@ export function setupEndPage(data: ScoData, t: Translate, session: Session, loca
   const outOf = (score: number) => t('scoreOutOf', { score: n(score) })
   // One SCO per module: the page speaks of the module, whose result is the one the LMS keeps.
   const scope = data.scoId === data.courseId ? '' : 'Module'
-  let saved = true
 
   const todoText = (x: Todo): string => {
     if (x.kind === 'pages') return t('endPagesLeft', { count: x.count, total: x.total })
@@ -59,7 +54,6 @@ export function setupEndPage(data: ScoData, t: Translate, session: Session, loca
     const sentences = [t((end.completed ? 'endCompleted' : 'endInProgress') + scope)]
     if (end.assessed)
       sentences.unshift(end.passed === null ? t('endNoScore') : t((end.passed ? 'endPassed' : 'endFailed') + scope, { score: end.score === null ? '' : n(end.score), passing }))
-    if (!saved) sentences.push(t('endNotSaved'))
     verdict.textContent = sentences.join(' ')
     verdict.setAttribute('data-verdict', end.passed === null ? 'none' : end.passed ? 'passed' : 'failed')
     if (local) find('.pc-end-record')!.textContent = t('endRecordLocal')
@@ -102,10 +96,5 @@ export function setupEndPage(data: ScoData, t: Translate, session: Session, loca
     guard(() => document.body.classList.remove('pc-print-end')),
   )
 
-  return {
-    render(ok?: boolean) {
-      if (ok !== undefined) saved = ok
-      render()
-    },
-  }
+  return render
 }

@@ -29,7 +29,6 @@ import { addressStep, pageOfHash } from './address.js'
 import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
 import { setupQuiz } from './quiz.js'
-import type { EndPage } from './end-page.js'
 import { setupEndPage } from './end-page.js'
 import { tocMarks } from './marks.js'
 import type { LocalCopy } from './session.js'
@@ -90,10 +89,9 @@ function keepCopy(data: ScoData, lms: Lms, raw: string | null): LocalCopy | null
   }
 }
 
-/** What follows each commit in the page: the end page and the table of contents' marks (set once the page is wired). */
+/** What follows each flush in the page (the end page, the table of contents' marks), set once the page is wired. */
 interface Followers {
-  end?: EndPage
-  marks?: () => void
+  update?: () => void
 }
 
 function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, follow: Followers): Session {
@@ -109,14 +107,14 @@ function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, 
     onSaved: (saved) => {
       messages.banner(saved ? null : t('notSaved'))
       if (saved) messages.announce(t('saved'))
-      follow.end?.render(saved)
     },
     onProgress: (summary) => {
       // Announced once, when the course becomes finished during this session.
       const finished = summary.complete && (!summary.assessed || summary.passed === true)
       if (finishedBefore === false && finished) messages.announce(t('courseComplete'))
       finishedBefore = finished
-      follow.marks?.()
+      // The end page says what is being sent, as it is sent.
+      if (follow.update) follow.update()
     },
   })
 }
@@ -236,7 +234,10 @@ function boot(): void {
   const quiz = setupQuiz({ data, t, session })
   const current = session
   const end = setupEndPage(data, t, current, lms.dialect.mode === 'local')
-  follow.marks = () => tocMarks(data, current.state, t)
+  const update = () => {
+    tocMarks(data, current.state, t)
+    end()
+  }
   const nav = setupNav({
     data,
     t,
@@ -246,12 +247,11 @@ function boot(): void {
       session.commit() // one commit per page change (and one at launch)
       pageAddress(page.id, initial)
       showProgress(data, session.state.seen, t)
-      // After the commit: the end page says what the LMS was just sent (a review session sends nothing).
-      tocMarks(data, current.state, t)
-      end.render()
+      // Also here: a session that sends nothing (review mode) has no flush to follow.
+      update()
     },
   })
-  follow.end = end
+  follow.update = update
   openFirstPage(nav, session)
   followHistory(nav)
   exposeDebugHandle(data, lms, session)
