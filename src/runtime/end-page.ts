@@ -48,7 +48,9 @@ export function setupEndPage(data: ScoData, t: Translate, session: Session, loca
   }
 
   const render = (): void => {
-    if (!page || !verdict || !todo) return
+    // Only while it is on screen (it is drawn again when shown): on a 2,400-page SCO, redrawing a
+    // hidden end page at every commit was a fifth of each « Suivant ».
+    if (!page || page.hidden || !verdict || !todo) return
     const end = ending(data, session.state, session.summary())
     // What the LMS holds after the last commit (session.summary() is what was sent), in words.
     const sentences = [t((end.completed ? 'endCompleted' : 'endInProgress') + scope)]
