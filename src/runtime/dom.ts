@@ -25,8 +25,33 @@ export function reducedMotion(): boolean {
 }
 
 /** Moves focus without a jump, then brings the element into view (smoothly unless reduced motion). */
+/**
+ * A sentence to be said with the focus move that ends the current action (« Valider », « Suivant »):
+ * screen readers then hear one thing per action, the focused text with this sentence after it. With
+ * no focus move in the same task, the `fallback` (the live region) says it.
+ */
+let pending: string | null = null
+
+export function sayWithNextFocus(text: string, fallback: (text: string) => void): void {
+  pending = text
+  setTimeout(() => {
+    if (pending !== text) return
+    pending = null
+    fallback(text)
+  }, 0)
+}
+
 export function focusOn(el: HTMLElement | null): void {
   if (!el) return
+  if (pending) {
+    const said = document.createElement('span')
+    said.className = 'pc-sr-only pc-said'
+    said.textContent = ' ' + pending
+    pending = null
+    el.appendChild(said)
+    // Said once: gone when the focus leaves, so the text is as before.
+    el.addEventListener('blur', () => said.remove(), { once: true })
+  }
   try {
     el.focus({ preventScroll: true })
     el.scrollIntoView({ block: 'nearest', behavior: reducedMotion() ? 'auto' : 'smooth' })

@@ -12,7 +12,7 @@ import { parseScoData } from '../shared/sco-data.js'
 import { sha256Hex } from '../shared/answer-seal.js'
 import { encode } from '../shared/state-codec.js'
 import type { Translate } from './dom.js'
-import { $, $$, guard, translator } from './dom.js'
+import { $, $$, guard, sayWithNextFocus, translator } from './dom.js'
 import type { ApiDialect } from './lms/dialect.js'
 import { findApi } from './lms/discover.js'
 import type { WindowLike } from './lms/discover.js'
@@ -111,7 +111,8 @@ function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, 
     onProgress: (summary) => {
       // Announced once, when the course becomes finished during this session.
       const finished = summary.complete && (!summary.assessed || summary.passed === true)
-      if (finishedBefore === false && finished) messages.announce(t('courseComplete'))
+      // With the focus move that ends this action (the result, the next page's title), not on its own.
+      if (finishedBefore === false && finished) sayWithNextFocus(t('courseComplete'), (text) => messages.announce(text))
       finishedBefore = finished
       // The end page says what is being sent, as it is sent.
       if (follow.update) follow.update()

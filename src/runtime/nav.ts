@@ -170,9 +170,11 @@ export function setupNav(options: NavOptions): Nav {
     if (!initial) {
       toc.setOpen(false)
       window.scrollTo(0, 0)
-      focusOn($<HTMLElement>('h1', page.el))
     }
+    // Committed first, then the focus: what the commit has to say (the course just finished) is
+    // said with the title the focus reads (dom.ts sayWithNextFocus), not on its own.
     options.onShow(page, initial)
+    if (!initial) focusOn($<HTMLElement>('h1', page.el))
   }
 
   const find = (idOrKey: string): number => {

@@ -18,7 +18,9 @@ import { resolve } from 'node:path'
 import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { Learner, wrongAnswer } from '../helpers/learner.js'
-import { openSco } from '../helpers/lms/index.js'
+import { openSco, unzipPackage } from '../helpers/lms/index.js'
+import { zipFiles } from '../../src/index.js'
+import { compileSpec } from '../helpers/sco.js'
 import { useLms } from '../helpers/lms/vitest.js'
 import { ROOT } from '../helpers/compile.js'
 import { buildPackage, describeViolations, runAxe, type Surface } from './a11y-helpers.js'
@@ -34,6 +36,15 @@ const t = useLms(async () => ({
   sample: await buildPackage(),
   themed: await buildPackage(THEMED),
   modules: await buildPackage(undefined, 'scorm12', MODULE_MODE),
+  // One page and an assessment of one question: « Valider » right finishes the course.
+  finish: await unzipPackage(
+    await zipFiles(
+      compileSpec({
+        policy: { passingScore: 50, attempts: 0 },
+        modules: [{ id: 'module-un', pages: [{ id: 'accueil' }, { id: 'evaluation', assessment: true, questions: [{ id: 'question-un', type: 'truefalse', correct: ['t'] }] }] }],
+      }).files,
+    ),
+  ),
 }))
 
 const PHONE = { width: 320, height: 640 }
@@ -181,6 +192,30 @@ describe('screen readers', () => {
     expect(heard['« Valider »']![0]).toMatch(/\d+ \/ 100/)
     expect(heard['next page']![0]).toMatch(/^focus h1/)
     expect(heard['« Vérifier »']![0]).toMatch(/incorrecte|en partie/)
+  })
+
+  it('the action that finishes the course is one announcement too: the result, then « Vous avez terminé la formation »', async () => {
+    const page = await t.page()
+    await page.setViewportSize(PHONE)
+    const { sco } = await openSco(page, t.lms.url('finish', undefined, 'finisher'))
+    const frame = sco as Frame
+    const learner = new Learner(frame)
+    const data = await learner.data()
+    await learner.next() // every page seen: only the assessment is left
+    const q = data.questions[0]!
+    await learner.answer(q, q.correct)
+    const ear = await listen(frame)
+    await learner.submitAssessment('module-un')
+    await frame.waitForFunction(() => document.activeElement?.matches('.pc-result:not(.pc-result-incomplete)'))
+    // Past the task in which the live region would have spoken.
+    await frame.evaluate(() => new Promise((done) => window.setTimeout(done, 0)))
+    const said = await ear.take()
+    expect(said).toHaveLength(1)
+    expect(said[0]).toMatch(/^focus div\.pc-result/)
+    // (the ear keeps 90 characters of what it hears: the whole sentence is in the focused result)
+    expect(said[0]).toContain('Vous avez terminé la')
+    expect(await frame.evaluate(() => document.activeElement.textContent)).toContain('Vous avez terminé la formation.')
+    expect(t.lms.tracks('finisher', 'finish')['cmi.core.lesson_status']).toBe('passed')
   })
 })
 

@@ -147,8 +147,10 @@ export function assessments(ctx: QuizContext): Assessments {
     else delete a.best
     a.total = questions.reduce((sum, q) => sum + q.points, 0)
     render(moduleId)
-    focusOn($('.pc-result', box))
+    // Committed first: « Vous avez terminé la formation », when this submission finishes it, is
+    // said with the result the focus reads (dom.ts sayWithNextFocus).
     session.commit()
+    focusOn($('.pc-result', box))
   }
 
   const retry = (moduleId: string): void => {
