@@ -7,12 +7,12 @@
  */
 import { spawnSync } from 'node:child_process'
 import { createWriteStream } from 'node:fs'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
-import * as esbuild from 'esbuild'
+import { loadBenchEntry } from './bundle.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const RESULTS = join(ROOT, 'test/bench/results')
@@ -32,22 +32,8 @@ if (process.argv[2] === '--child') {
   process.exit(0)
 }
 
-// Inside the checkout: the bundle finds parcours' folder (lib/certify-pdf-worker.js) from where it is.
-const tmp = await mkdtemp(join(ROOT, 'node_modules', '.parcours-bench-certify-'))
-const bundle = join(tmp, 'certify.mjs')
-await esbuild.build({
-  absWorkingDir: ROOT,
-  entryPoints: ['test/bench/certify-entry.ts'],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
-})
-
-const c = await import(bundle)
+// Bundled inside the checkout: the PDF pool finds lib/certify-pdf-worker.js from where it sits.
+const { module: c, bundle, dir: tmp, cleanup } = await loadBenchEntry(ROOT, 'test/bench/certify-entry.ts')
 // The command line's primitives (node:crypto) under the shared code; WebCrypto is measured too.
 c.useCryptoProvider(c.nodeCrypto)
 const key = c.generateIssuerKey()
@@ -100,43 +86,24 @@ async function rate(n, fn) {
 }
 
 const jsonPerSecond = await rate(3000, issueJson)
-const pdfPerSecond = await rate(300, async (i) => {
+/** Attestation i signed, and what its PDF is made from (as `certify issue` does). */
+async function pdfJob(i) {
   const { a, json, token } = await issueJson(i)
-  await c.renderPdf(a, {
-    title: 'Attestation de formation',
-    wording: context.wording,
-    objectives: context.objectives,
-    issuerName: context.issuerName,
-    issuerAddress: '1 rue de l’Exemple',
-    signatoryRole: 'La directrice de l’EAFC',
-    token,
-    credentialJson: json,
-  })
+  const pdf = { title: 'Attestation de formation', wording: context.wording, objectives: context.objectives, issuerName: context.issuerName }
+  return { attestation: a, context: { ...pdf, issuerAddress: '1 rue de l’Exemple', signatoryRole: 'La directrice de l’EAFC', token, credentialJson: json } }
+}
+const pdfPerSecond = await rate(300, async (i) => {
+  const job = await pdfJob(i)
+  await c.renderPdf(job.attestation, job.context)
 })
 // What `certify issue` does on a large batch: signing here, PDFs on every core (src/certify/pdf-pool.ts).
 const pool = c.pdfPool(c.poolSizeFor(100000))
-const pooledJob = async (i) => {
-  const { a, json, token } = await issueJson(i)
-  return {
-    attestation: a,
-    context: {
-      title: 'Attestation de formation',
-      wording: context.wording,
-      objectives: context.objectives,
-      issuerName: context.issuerName,
-      issuerAddress: '1 rue de l’Exemple',
-      signatoryRole: 'La directrice de l’EAFC',
-      token,
-      credentialJson: json,
-    },
-  }
-}
-await pool.render(await Promise.all(Array.from({ length: 32 }, (_, i) => pooledJob(i)))) // warm-up
+await pool.render(await Promise.all(Array.from({ length: 32 }, (_, i) => pdfJob(i)))) // warm-up
 const pooledT0 = performance.now()
 const POOLED = 1024
 for (let from = 0; from < POOLED; from += 256) {
   const jobs = []
-  for (let i = from; i < from + 256; i++) jobs.push(await pooledJob(i))
+  for (let i = from; i < from + 256; i++) jobs.push(await pdfJob(i))
   await pool.render(jobs)
 }
 const pooledPerSecond = (POOLED / (performance.now() - pooledT0)) * 1000
@@ -199,4 +166,4 @@ await writeFile(
   join(RESULTS, 'certify.json'),
   `${JSON.stringify({ date: new Date().toISOString(), cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, loadavg: os.loadavg(), jsonPerSecond, pdfPerSecond, pooledPerSecond, pdfThreads: pool.size, verifyPerSecond, verifyWebCryptoPerSecond, learners100k: big, targets: TARGET }, null, 2)}\n`,
 )
-await rm(tmp, { recursive: true, force: true })
+await cleanup()
