@@ -3,7 +3,7 @@
  * a tampered one, a revoked one, a PDF, a pasted QR token; no request leaves the page; axe finds
  * nothing; everything is reachable with the keyboard.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -63,6 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
+  if (dir) await rm(dir, { recursive: true, force: true })
 })
 
 async function drop(file: string, name = file.split('/').pop()!): Promise<{ title: string; text: string }> {

@@ -3,10 +3,10 @@
  * data and of the QR token; another key; a key outside the trust list or its window; a revoked
  * attestation; malformed and huge input; a PDF whose QR belongs to another attestation.
  */
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, rm, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addProof } from '../../../src/certify/crypto/di-proof.js'
 import { generateIssuerKey, signer } from '../../../src/certify/crypto/node-keys.js'
 import { issue, type IssueResult } from '../../../src/certify/issue.js'
@@ -46,6 +46,8 @@ function* mutations(doc: any): Generator<[string, any]> {
   }
   yield* walk(doc, [])
 }
+
+afterAll(() => rm(dir, { recursive: true, force: true }))
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'certify-attacks-'))

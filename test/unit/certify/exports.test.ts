@@ -3,14 +3,15 @@
  * en and fr): every flavour of a report gives the same facts, and every broken file is refused with
  * file:line:col. The real Moodle downloads are checked by the opt-in `npm run test:shared`.
  */
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readExport, type ExportFile } from '../../../src/certify/exports/read.js'
 import { CertifyError } from '../../../src/certify/problems.js'
 import { decide } from '../../../src/certify/decide.js'
+import { temporaryDirs } from '../../helpers/cli.js'
 
+const freshDir = temporaryDirs('certify-')
 const DIR = resolve(import.meta.dirname, '../../fixtures/certify/exports')
 const A1 = 'Module 1 – RGPD : droits & devoirs'
 const A2 = 'Module 2 – ENT : pilotage'
@@ -141,7 +142,7 @@ describe('export readers', () => {
   })
 
   it('two exports that disagree issue nothing for that learner', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'certify-'))
+    const dir = freshDir()
     const text = (await readFile(join(DIR, 'en', 'course-completion.csv'), 'utf8')).replace('"Not completed",,$', '"Completed (achieved pass grade)","2026-10-08 10:00:00",')
     const changed = text
       .split('\n')
@@ -155,7 +156,7 @@ describe('export readers', () => {
 
 describe('broken exports are refused with file:line:col', () => {
   async function withText(name: string, text: string | Buffer) {
-    const dir = await mkdtemp(join(tmpdir(), 'certify-'))
+    const dir = freshDir()
     await writeFile(join(dir, name), text)
     return readExport(join(dir, name), { timeZone: TZ, display: name, scormActivity: A1 })
   }

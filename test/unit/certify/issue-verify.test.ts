@@ -3,10 +3,10 @@
  * that verify (JSON, PDF, QR token), the same input and --date give the same bytes, and the
  * register is safe to open in a spreadsheet.
  */
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
+import { mkdtemp, rm, readdir, readFile, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { issue, type IssueResult } from '../../../src/certify/issue.js'
 import { keygen } from '../../../src/certify/keys.js'
 import { revoke } from '../../../src/certify/revoke.js'
@@ -33,6 +33,8 @@ async function trustFrom(statusPath: string): Promise<Trust> {
   expect(problems).toEqual([])
   return t
 }
+
+afterAll(() => rm(dir, { recursive: true, force: true }))
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'certify-issue-'))

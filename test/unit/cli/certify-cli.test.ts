@@ -1,10 +1,11 @@
 /** `parcours certify …` in process: the whole journey, exit codes, and no passphrase as an option. */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { main } from '../../../src/cli/main.js'
+import { temporaryDirs } from '../../helpers/cli.js'
 
+const freshDir = temporaryDirs('certify-cli-')
 const FIX = resolve(import.meta.dirname, '../../fixtures/certify')
 const SCORM = 'RGPD-ENT-2026 Module 1 – RGPD  droits amp; devoirs-20261020_1200-tab_separated.txt'
 
@@ -17,7 +18,7 @@ async function certify(cwd: string, env: Record<string, string>, ...args: string
 
 describe('parcours certify', () => {
   it('keygen → issue → verifier → verify → revoke → verify', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'certify-cli-'))
+    const dir = freshDir()
     const env = { PARCOURS_KEY_PASSPHRASE: 'une phrase de passe longue' }
     // No terminal and no variable: a clear refusal, never a prompt that hangs.
     expect(await certify(dir, {}, 'keygen', '--issuer-id', 'https://certif.ac-exemple.fr/eafc', '--name', 'EAFC', '--out', 'cles')).toMatchObject({
