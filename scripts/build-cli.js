@@ -35,8 +35,6 @@ const result = await esbuild.build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  // The zipper's CRC-32 on Node's native one (same values): src/compiler/write/crc32.ts.
-  alias: { 'buffer-crc32': './src/compiler/write/crc32.ts' },
   // CommonJS dependencies call require() for Node's modules: give the ES module bundle one.
   banner: { js: "import { createRequire as __parcoursRequire } from 'node:module'; const require = __parcoursRequire(import.meta.url);" },
   sourcemap: false,

@@ -9,7 +9,7 @@ import { assessmentSummary, checkTypography, fixTypography, type AssessmentSumma
 import { CompileError, error, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
 import type { ScoData } from './shared/sco-data.js'
 import type { ScormVersion } from './shared/sco-data.js'
-import { analyse, compile, createAnalysisCache, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
+import { analyse, createAnalysisCache, plan, templateFailure, type AnalysedPackage, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
@@ -47,7 +47,9 @@ export class OutputError extends Error {
   }
 }
 
-export interface BuildResult extends CompileResult {
+export interface BuildResult extends Omit<CompileResult, 'packages'> {
+  /** What each zip holds (its files are in the zip only). */
+  packages: AnalysedPackage[]
   /** Paths of the zips written, in format order, then the answer key's when asked for. */
   written: string[]
 }
@@ -60,8 +62,8 @@ export async function build(contentDir: string, options: BuildOptions): Promise<
   // The read stage parses the modules to find their images; the cache hands that parse to compile().
   const cache = options.cache ?? createAnalysisCache()
   const tree = await readTree(contentDir, { strings: builtins.strings, cache })
-  const result = compile(tree, builtins, options.formats, cache, { answerKey: options.answerKey === true })
-  // Each zip is streamed to its temporary file, never gathered whole in memory.
+  const result = plan(tree, builtins, options.formats, cache, { answerKey: options.answerKey === true, lazy: true })
+  // Each zip is streamed to its temporary file, its pages rendered as it reaches them: never the whole package in memory.
   const zips = result.packages.map((pkg) => ({ path: join(options.out, pkg.name), write: (to: string) => writeZip(pkg.files, to) }))
   const key = options.answerKey ? result.answerKey : undefined
   if (key) zips.push({ path: join(options.out, key.name), write: (to: string) => writeFile(to, key.contents, 'utf8') })
@@ -70,9 +72,9 @@ export async function build(contentDir: string, options: BuildOptions): Promise<
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code && ['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EISDIR'].includes(code)) throw new OutputError(options.out, e)
-    throw e
+    throw templateFailure(result.diagnostics, e)
   }
-  return { ...result, written: zips.map((z) => z.path) }
+  return { ...result, packages: result.packages.map(({ files: _, ...pkg }) => pkg), written: zips.map((z) => z.path) }
 }
 
 export interface CheckOptions {

@@ -24,7 +24,7 @@ import { compileTemplates, TemplateRenderError } from './render/templates.js'
 import { buildCourse } from './transform/build-course.js'
 import { buildScos, type Sco } from './transform/build-scos.js'
 import { typesetCourse, typesetModule, typesetStrings } from './transform/typography.js'
-import type { Course, Module, OutputFile, SourceFile, SourceTree } from './types.js'
+import type { Course, Module, OutputFile, PlannedFile, SourceFile, SourceTree } from './types.js'
 
 export const COURSE_FILE = 'course.yml'
 
@@ -39,6 +39,11 @@ export interface CompiledPackage extends AnalysedPackage {
   files: OutputFile[]
 }
 
+/** A package whose pages may still be functions that render them (`RenderOptions.lazy`). */
+export interface PlannedPackage extends AnalysedPackage {
+  files: PlannedFile[]
+}
+
 /** The checked course model. `course` is absent when course.yml itself could not be read. */
 export interface Analysis {
   course?: Course
@@ -48,9 +53,9 @@ export interface Analysis {
   diagnostics: Diagnostic[]
 }
 
-export interface CompileResult {
+export interface CompileResult<P extends PlannedPackage = CompiledPackage> {
   course: Course
-  packages: CompiledPackage[]
+  packages: P[]
   /** The trainer's answer key; written beside the zips only when asked (`--answer-key`). */
   answerKey?: AnswerKeyFile
   /** Warnings only (errors throw). */
@@ -156,6 +161,12 @@ function parseCached(file: SourceFile, contextKey: string, cache: AnalysisCache 
 export interface RenderOptions {
   /** The trainer's answer key (default true); builds leave it out unless asked (`--answer-key`), and so do preview's rebuilds. */
   answerKey?: boolean
+  /**
+   * Each SCO's page as a function that renders it, called when the zip reaches it: a build then
+   * holds a few pages at a time, never the package. A template's mistake is then thrown by that
+   * call (TemplateRenderError). Otherwise pages are rendered now, and kept for the next render.
+   */
+  lazy?: boolean
 }
 
 /** Phase 2: templates (parcours' own, overridden by the course's) → the files of each package. */
@@ -164,12 +175,12 @@ export function render(
   tree: SourceTree,
   builtins: Builtins,
   options: RenderOptions = {},
-): { packages: CompiledPackage[]; answerKey?: AnswerKeyFile; diagnostics: Diagnostic[] } {
+): { packages: PlannedPackage[]; answerKey?: AnswerKeyFile; diagnostics: Diagnostic[] } {
   const { course } = analysis
   const { templates, diagnostics } = compileTemplates(builtins.templates, tree, typesetStrings(builtins.strings[course.config.language], course.config.language))
   if (!templates) return { packages: [], diagnostics }
   try {
-    const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree) }))
+    const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree, options.lazy) }))
     if (options.answerKey === false) return { packages, diagnostics }
     return { packages, answerKey: renderAnswerKey(course, templates, builtins.generatorVersion), diagnostics }
   } catch (e) {
@@ -180,6 +191,12 @@ export function render(
 
 /** Both phases; throws a CompileError with every diagnostic when any is an error. */
 export function compile(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache, options: RenderOptions = {}): CompileResult {
+  const planned = plan(tree, builtins, formats, cache, { ...options, lazy: false })
+  return { ...planned, packages: renderPlanned(planned) }
+}
+
+/** compile(), with the pages left as functions when `options.lazy`: call them through renderPlanned() or zip them. */
+export function plan(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache, options: RenderOptions = {}): CompileResult<PlannedPackage> {
   const analysis = analyse(tree, builtins, formats, cache)
   if (!analysis.course) throw new CompileError(analysis.diagnostics)
   if (hasErrors(analysis.diagnostics)) {
@@ -191,6 +208,20 @@ export function compile(tree: SourceTree, builtins: Builtins, formats: readonly 
   const diagnostics = sortDiagnostics([...analysis.diagnostics, ...rendered.diagnostics])
   if (hasErrors(diagnostics)) throw new CompileError(diagnostics)
   return { course: analysis.course, packages: rendered.packages, ...(rendered.answerKey && { answerKey: rendered.answerKey }), diagnostics }
+}
+
+/** Every file of the planned packages rendered; a template's mistake becomes a CompileError with the warnings so far. */
+export function renderPlanned(planned: CompileResult<PlannedPackage>): CompiledPackage[] {
+  try {
+    return planned.packages.map((pkg) => ({ ...pkg, files: pkg.files.map((f) => ({ path: f.path, contents: typeof f.contents === 'function' ? f.contents() : f.contents })) }))
+  } catch (e) {
+    throw templateFailure(planned.diagnostics, e)
+  }
+}
+
+/** What to throw for an error met while rendering: a template's mistake, as the CompileError listing it with `diagnostics`. */
+export function templateFailure(diagnostics: readonly Diagnostic[], e: unknown): unknown {
+  return e instanceof TemplateRenderError ? new CompileError(sortDiagnostics([...diagnostics, e.diagnostic])) : e
 }
 
 function calloutLabels(strings: Record<string, string>): Record<string, string> {

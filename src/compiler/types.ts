@@ -32,6 +32,12 @@ export interface OutputFile {
   contents: string | Uint8Array
 }
 
+/** A file of the package, or how to render it: a build renders its pages as the zip reaches them. */
+export interface PlannedFile {
+  path: string
+  contents: string | Uint8Array | (() => string | Uint8Array)
+}
+
 export type CompletionRule = { pages: 'all' | 'none'; minTime: number }
 export type ScoMode = 'course' | 'module'
 export type AttemptScore = 'best' | 'last'

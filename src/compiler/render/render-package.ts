@@ -6,24 +6,31 @@ import { answerValue, seal } from '../../shared/answer-seal.js'
 import type { ScoData, ScormVersion } from '../../shared/sco-data.js'
 import type { Builtins } from '../read/read-builtins.js'
 import type { Sco } from '../transform/build-scos.js'
-import type { Course, Module, OutputFile, Page, Question, SourceTree } from '../types.js'
+import type { Course, Module, Page, PlannedFile, Question, SourceTree } from '../types.js'
 import { xmlSafeDeep } from '../parse/text-safety.js'
 import { linksElsewhere } from '../check/course-files.js'
 import type { Templates } from './templates.js'
 
 const RUNTIME_FILES = ['parcours.css', 'parcours.js']
 
-export function renderPackage(course: Course, scos: Sco[], version: ScormVersion, templates: Templates, builtins: Builtins, tree: SourceTree): OutputFile[] {
+/**
+ * `lazy`: each SCO's page is a function that renders it (and keeps nothing), for a build that
+ * renders pages as the zip reaches them; otherwise pages are rendered now and kept for the next
+ * render of the same course (watch, preview).
+ */
+export function renderPackage(course: Course, scos: Sco[], version: ScormVersion, templates: Templates, builtins: Builtins, tree: SourceTree, lazy = false): PlannedFile[] {
   const multi = scos.length > 1 || course.config.sco === 'module'
   const logo = course.config.theme.logo && { src: `media/${course.config.theme.logo.src}`, alt: course.config.theme.logo.alt }
-  const files: OutputFile[] = [
+  const files: PlannedFile[] = [
     { path: 'parcours.js', contents: builtins.runtime.js },
     { path: 'parcours.css', contents: builtins.runtime.css },
   ]
   if (logo) files.push({ path: logo.src, contents: bytesOf(tree, course.config.theme.logo!.src) })
   const scoEntries = scos.map((sco) => {
     const href = multi ? `${sco.id}/index.html` : 'index.html'
-    files.push({ path: href, contents: scoPage(course, sco, multi ? '../' : '', logo, builtins.generatorVersion, templates) })
+    const root = multi ? '../' : ''
+    const page = lazy ? () => templates.sco(scoContext(course, sco, root, logo, builtins.generatorVersion)) : scoPage(course, sco, root, logo, builtins.generatorVersion, templates)
+    files.push({ path: href, contents: page })
     const media = sco.modules.flatMap((m) => m.assets)
     for (const asset of media) files.push({ path: asset.to, contents: bytesOf(tree, asset.from) })
     return { sco, href, files: [href, ...media.map((a) => a.to)].sort() }
@@ -62,7 +69,7 @@ function bytesOf(tree: SourceTree, path: string): Uint8Array {
   return file?.bytes ?? new TextEncoder().encode(file?.text ?? '')
 }
 
-function dedupe(files: OutputFile[]): OutputFile[] {
+function dedupe(files: PlannedFile[]): PlannedFile[] {
   return [...new Map(files.map((f) => [f.path, f])).values()]
 }
 

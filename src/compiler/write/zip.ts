@@ -1,45 +1,139 @@
 /**
- * OutputFile[] → zip, deterministic: entries sorted, one fixed date, fixed permissions, no extra
- * fields. Same input, same bytes: a trainer can diff two builds, and CI can compare hashes.
+ * Package files → zip, deterministic: entries sorted by path, one fixed date, fixed permissions,
+ * no extra fields. Same input, same bytes: a trainer can diff two builds, and CI can compare hashes.
  *
- * yazl writes the zip: each file is deflated by Node's zlib (level 9) on the thread pool, then
- * written out in order, with no stream per entry, and the zip can go straight to a file
- * (writeZip) instead of being gathered in memory.
+ * The container is written here (APPNOTE.TXT 6.3.x: local headers, central directory, end record;
+ * https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT) with the very bytes yazl wrote
+ * (test/unit/compiler/zip.test.ts compares them), because of how the deflating is driven:
+ *  - a few files at a time are deflated by Node's zlib (level 9) on the thread pool, while the main
+ *    thread renders the next ones: the two cores work together, and memory holds a few files and a
+ *    few zlib states, where yazl started one zlib state (≈ 300 KB) per file at once;
+ *  - a file may be given as a function that renders it: it is rendered when the zip reaches it,
+ *    so a build never holds the whole package's pages.
  */
 import { createWriteStream } from 'node:fs'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import yazl from 'yazl'
-import type { OutputFile } from '../types.js'
+import { promisify } from 'node:util'
+import { deflateRaw } from 'node:zlib'
+import { crc32 } from './crc32.js'
 
-/**
- * 2000-01-01 00:00:00 in the process's own time zone: yazl writes the DOS date from the local
- * getters, so a date built from local parts gives the same DOS bytes in every time zone
- * (issue 13). yazl's extended-timestamp field (UTC seconds, which would differ) is left out.
- */
-export const FIXED_DATE = new Date(2000, 0, 1, 0, 0, 0)
+/** A package file, or the function that renders it when the zip gets to it. */
+export interface ZipSource {
+  path: string
+  contents: string | Uint8Array | (() => string | Uint8Array)
+}
 
-const ENTRY: Partial<yazl.Options> = { mtime: FIXED_DATE, mode: 0o100644, compressionLevel: 9, forceDosTimestamp: true }
+/** Files deflated at once: the thread pool's 4 threads busy, and never more than this many zlib states. */
+const IN_FLIGHT = 4
 
-function archive(files: readonly OutputFile[]): Readable {
-  const zip = new yazl.ZipFile()
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-  for (const file of sorted) {
-    const body = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : Buffer.from(file.contents.buffer, file.contents.byteOffset, file.contents.byteLength)
-    zip.addBuffer(body, file.path, ENTRY)
+/** 2000-01-01 00:00:00 as a DOS date and time (the same in every time zone: no Date involved). */
+export const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1
+export const DOS_TIME = 0
+/** Regular file, rw-r--r--, in the high half of the external attributes (made by Unix). */
+const EXTERNAL_ATTRIBUTES = (0o100644 << 16) >>> 0
+/** Made by: Unix (3), spec 6.3 (63); needed: 2.0 (deflate); flags: names are UTF-8 (bit 11). */
+const MADE_BY = (3 << 8) | 63
+const NEEDED = 20
+const UTF8_NAMES = 1 << 11
+const DEFLATE = 8
+/** Above these the zip would need Zip64, which parcours does not write (no course comes near). */
+const MAX_32 = 0xfffffffe
+const MAX_ENTRIES = 0xffff
+
+const deflate = promisify(deflateRaw)
+
+interface Entry {
+  name: Buffer
+  crc: number
+  size: number
+  compressed: number
+  offset: number
+}
+
+/** The zip's bytes, in order, as they are ready. */
+async function* zipChunks(files: readonly ZipSource[]): AsyncGenerator<Buffer> {
+  const sorted = [...new Map(files.map((f) => [f.path, f])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  if (sorted.length > MAX_ENTRIES) throw new Error(`zip: ${sorted.length} files, more than ${MAX_ENTRIES}`)
+  const entries: Entry[] = []
+  const pending: Promise<[Buffer, Buffer]>[] = []
+  let next = 0
+  const start = (): void => {
+    const file = sorted[next++]!
+    const contents = typeof file.contents === 'function' ? file.contents() : file.contents
+    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'utf8') : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength)
+    pending.push(deflate(bytes, { level: 9 }).then((data) => [bytes, data]))
   }
-  zip.end()
-  return zip.outputStream as Readable
+  let offset = 0
+  for (let i = 0; i < sorted.length; i++) {
+    while (next < sorted.length && next < i + IN_FLIGHT) start()
+    const [bytes, data] = await pending.shift()!
+    const entry = { name: Buffer.from(sorted[i]!.path, 'utf8'), crc: crc32(bytes), size: bytes.length, compressed: data.length, offset }
+    if (entry.size > MAX_32 || entry.compressed > MAX_32 || offset > MAX_32) throw new Error(`zip: ${sorted[i]!.path} goes past 4 GB`)
+    entries.push(entry)
+    const header = localHeader(entry)
+    offset += header.length + data.length
+    yield header
+    yield data
+  }
+  const directory = Buffer.concat(entries.map(centralRecord))
+  yield directory
+  yield endRecord(entries.length, directory.length, offset)
+}
+
+function localHeader(e: Entry): Buffer {
+  const b = Buffer.alloc(30)
+  b.writeUInt32LE(0x04034b50, 0)
+  b.writeUInt16LE(NEEDED, 4)
+  b.writeUInt16LE(UTF8_NAMES, 6)
+  b.writeUInt16LE(DEFLATE, 8)
+  b.writeUInt16LE(DOS_TIME, 10)
+  b.writeUInt16LE(DOS_DATE, 12)
+  b.writeUInt32LE(e.crc, 14)
+  b.writeUInt32LE(e.compressed, 18)
+  b.writeUInt32LE(e.size, 22)
+  b.writeUInt16LE(e.name.length, 26)
+  b.writeUInt16LE(0, 28)
+  return Buffer.concat([b, e.name])
+}
+
+function centralRecord(e: Entry): Buffer {
+  const b = Buffer.alloc(46)
+  b.writeUInt32LE(0x02014b50, 0)
+  b.writeUInt16LE(MADE_BY, 4)
+  b.writeUInt16LE(NEEDED, 6)
+  b.writeUInt16LE(UTF8_NAMES, 8)
+  b.writeUInt16LE(DEFLATE, 10)
+  b.writeUInt16LE(DOS_TIME, 12)
+  b.writeUInt16LE(DOS_DATE, 14)
+  b.writeUInt32LE(e.crc, 16)
+  b.writeUInt32LE(e.compressed, 20)
+  b.writeUInt32LE(e.size, 24)
+  b.writeUInt16LE(e.name.length, 28)
+  // Extra field, comment, disk number, internal attributes: none.
+  b.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38)
+  b.writeUInt32LE(e.offset, 42)
+  return Buffer.concat([b, e.name])
+}
+
+function endRecord(count: number, size: number, offset: number): Buffer {
+  const b = Buffer.alloc(22)
+  b.writeUInt32LE(0x06054b50, 0)
+  b.writeUInt16LE(count, 8)
+  b.writeUInt16LE(count, 10)
+  b.writeUInt32LE(size, 12)
+  b.writeUInt32LE(offset, 16)
+  return b
 }
 
 /** The zip, in memory. */
-export async function zipFiles(files: readonly OutputFile[]): Promise<Buffer> {
+export async function zipFiles(files: readonly ZipSource[]): Promise<Buffer> {
   const chunks: Buffer[] = []
-  for await (const chunk of archive(files)) chunks.push(chunk as Buffer)
+  for await (const chunk of zipChunks(files)) chunks.push(chunk)
   return Buffer.concat(chunks)
 }
 
 /** The zip, written to `path` as it is produced (never whole in memory). */
-export async function writeZip(files: readonly OutputFile[], path: string): Promise<void> {
-  await pipeline(archive(files), createWriteStream(path))
+export async function writeZip(files: readonly ZipSource[], path: string): Promise<void> {
+  await pipeline(Readable.from(zipChunks(files), { objectMode: false }), createWriteStream(path))
 }
