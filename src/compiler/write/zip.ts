@@ -81,50 +81,45 @@ async function* zipChunks(files: readonly ZipSource[]): AsyncGenerator<Buffer> {
   yield endRecord(entries.length, directory.length, offset)
 }
 
-function localHeader(e: Entry): Buffer {
-  const b = Buffer.alloc(30)
-  b.writeUInt32LE(0x04034b50, 0)
-  b.writeUInt16LE(NEEDED, 4)
-  b.writeUInt16LE(UTF8_NAMES, 6)
-  b.writeUInt16LE(DEFLATE, 8)
-  b.writeUInt16LE(DOS_TIME, 10)
-  b.writeUInt16LE(DOS_DATE, 12)
-  b.writeUInt32LE(e.crc, 14)
-  b.writeUInt32LE(e.compressed, 18)
-  b.writeUInt32LE(e.size, 22)
-  b.writeUInt16LE(e.name.length, 26)
-  b.writeUInt16LE(0, 28)
-  return Buffer.concat([b, e.name])
+/** A record's little-endian fields, each [size in bytes, value], as APPNOTE's tables list them; then the name. */
+function record(fields: readonly (readonly [2 | 4, number])[], name?: Buffer): Buffer {
+  const out = Buffer.alloc(fields.reduce((n, [size]) => n + size, 0))
+  let at = 0
+  for (const [size, value] of fields) at = size === 2 ? out.writeUInt16LE(value, at) : out.writeUInt32LE(value, at)
+  return name ? Buffer.concat([out, name]) : out
 }
 
-function centralRecord(e: Entry): Buffer {
-  const b = Buffer.alloc(46)
-  b.writeUInt32LE(0x02014b50, 0)
-  b.writeUInt16LE(MADE_BY, 4)
-  b.writeUInt16LE(NEEDED, 6)
-  b.writeUInt16LE(UTF8_NAMES, 8)
-  b.writeUInt16LE(DEFLATE, 10)
-  b.writeUInt16LE(DOS_TIME, 12)
-  b.writeUInt16LE(DOS_DATE, 14)
-  b.writeUInt32LE(e.crc, 16)
-  b.writeUInt32LE(e.compressed, 20)
-  b.writeUInt32LE(e.size, 24)
-  b.writeUInt16LE(e.name.length, 28)
-  // Extra field, comment, disk number, internal attributes: none.
-  b.writeUInt32LE(EXTERNAL_ATTRIBUTES, 38)
-  b.writeUInt32LE(e.offset, 42)
-  return Buffer.concat([b, e.name])
-}
+/** From "general purpose bit flag" to "file name length": the same in both headers of an entry. */
+const common = (e: Entry): (readonly [2 | 4, number])[] => [
+  [2, UTF8_NAMES],
+  [2, DEFLATE],
+  [2, DOS_TIME],
+  [2, DOS_DATE],
+  [4, e.crc],
+  [4, e.compressed],
+  [4, e.size],
+  [2, e.name.length],
+]
 
-function endRecord(count: number, size: number, offset: number): Buffer {
-  const b = Buffer.alloc(22)
-  b.writeUInt32LE(0x06054b50, 0)
-  b.writeUInt16LE(count, 8)
-  b.writeUInt16LE(count, 10)
-  b.writeUInt32LE(size, 12)
-  b.writeUInt32LE(offset, 16)
-  return b
-}
+/** APPNOTE 4.3.7; no extra field. */
+const localHeader = (e: Entry): Buffer => record([[4, 0x04034b50], [2, NEEDED], ...common(e), [2, 0]], e.name)
+
+/** APPNOTE 4.3.12: no extra field, no comment, disk 0, no internal attributes. */
+const centralRecord = (e: Entry): Buffer =>
+  record([[4, 0x02014b50], [2, MADE_BY], [2, NEEDED], ...common(e), [2, 0], [2, 0], [2, 0], [2, 0], [4, EXTERNAL_ATTRIBUTES], [4, e.offset]], e.name)
+
+/** APPNOTE 4.3.16: one disk, no comment. */
+const endRecord = (count: number, size: number, offset: number): Buffer =>
+  record([
+    [4, 0x06054b50],
+    [2, 0],
+    [2, 0],
+    [2, count],
+    [2, count],
+    [4, size],
+    [4, offset],
+    [2, 0],
+  ])
 
 /** The zip, in memory. */
 export async function zipFiles(files: readonly ZipSource[]): Promise<Buffer> {
