@@ -138,14 +138,22 @@ export function applyFrenchTypography(text: string): string {
  * in another language (`lang="en"`…).
  */
 export function applyFrenchTypographyHtml(html: string): string {
-  const masked: [number, number][] = []
-  // Elements whose text is not French prose: masked with their contents.
-  const verbatim = /<(code|pre|kbd|samp|script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi
-  for (const m of html.matchAll(verbatim)) masked.push([m.index, m.index + m[0].length])
-  for (const m of html.matchAll(/<(\w+)\b[^>]*\blang="(?!fr)[^"]*"[^>]*>/gi)) masked.push([m.index, findClose(html, m[1]!, m.index + m[0].length)])
-  for (const m of html.matchAll(/<[^>]*>|&[#\w]+;/g)) masked.push([m.index, m.index + m[0].length])
-  const edits = typographyEdits(maskRanges(html, masked))
+  const edits = typographyEdits(/\blang="/i.test(html) ? maskWithLanguages(html) : html.replace(NOT_PROSE, maskPart))
   return edits.length ? applyEdits(html, edits) : html
+}
+
+/** Elements whose text is not French prose (masked with their contents), tags and entities. */
+const NOT_PROSE = /<(code|pre|kbd|samp|script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>|&[#\w]+;/gi
+
+/** MASK in place of each character of `part`, line breaks kept (same length). */
+const maskPart = (part: string): string => (part.includes('\n') ? part.replace(/[^\n]/g, MASK) : MASK.repeat(part.length))
+
+/** The same view, also masking each element in another language (`lang="en"`…) up to its closing tag. */
+function maskWithLanguages(html: string): string {
+  const masked: [number, number][] = []
+  for (const m of html.matchAll(NOT_PROSE)) masked.push([m.index, m.index + m[0].length])
+  for (const m of html.matchAll(/<(\w+)\b[^>]*\blang="(?!fr)[^"]*"[^>]*>/gi)) masked.push([m.index, findClose(html, m[1]!, m.index + m[0].length)])
+  return maskRanges(html, masked)
 }
 
 /** The text with the given ranges replaced by MASK, line breaks kept (same length). */
@@ -156,8 +164,7 @@ function maskRanges(text: string, ranges: [number, number][]): string {
   for (const [from, to] of ranges) {
     if (to <= at) continue
     const start = Math.max(from, at)
-    const part = text.slice(start, to)
-    view += text.slice(at, start) + (part.includes('\n') ? part.replace(/[^\n]/g, MASK) : MASK.repeat(part.length))
+    view += text.slice(at, start) + maskPart(text.slice(start, to))
     at = to
   }
   return view + text.slice(at)
