@@ -23,8 +23,36 @@ for (const entry of await readdir(outDir)) if (entry !== 'runtime') await rm(joi
 // The inspector's page script, inlined by `parcours certify verifier` into verifier.html.
 const verifierScript = await buildVerifierScript(root)
 
+/**
+ * markdown-it 15 is published with its class fields compiled by Babel: every field of every token
+ * goes through `_defineProperty` → `toPropertyKey` → `toPrimitive` (≈ 4 % of a 200-module build).
+ * On markdown-it's classes, which have no accessors, defining a field and assigning it are the same
+ * (MDN, "Public class fields": they differ only with a setter on the prototype), so the bundle's
+ * copy of the helper assigns. Matched exactly: when markdown-it changes the helper, the build stops
+ * here and this must be looked at again, never silently skipped.
+ */
+const MARKDOWN_IT_FIELD_HELPER = `function _defineProperty(e, r, t) {
+\treturn (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {
+\t\tvalue: t,
+\t\tenumerable: !0,
+\t\tconfigurable: !0,
+\t\twritable: !0
+\t}) : e[r] = t, e;
+}`
+const markdownItFields = {
+  name: 'markdown-it-fields',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async ({ path }) => {
+      const text = await readFile(path, 'utf8')
+      if (!text.includes(MARKDOWN_IT_FIELD_HELPER)) throw new Error(`${path}: markdown-it's _defineProperty helper changed; review scripts/build-cli.js (markdownItFields)`)
+      return { contents: text.replace(MARKDOWN_IT_FIELD_HELPER, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}'), loader: 'js' }
+    })
+  },
+}
+
 const packagesShipped = new Set()
 const result = await esbuild.build({
+  plugins: [markdownItFields],
   absWorkingDir: root,
   define: { __PARCOURS_VERIFIER_SCRIPT__: JSON.stringify(verifierScript) },
   entryPoints: { cli: 'src/cli/bin.ts', index: 'src/index.ts', 'certify-pdf-worker': 'src/certify/pdf-worker.ts' },
