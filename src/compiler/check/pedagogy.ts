@@ -12,7 +12,7 @@
 import { warning, type Diagnostic } from '../diagnostics.js'
 import type { Module } from '../types.js'
 import { blockMaps, locateIn } from './locate.js'
-import { proseView } from './prose.js'
+import { proseLines } from './prose.js'
 import type { TokenRule } from './token-rules.js'
 
 export const WORDS_PER_MINUTE = 150
@@ -79,12 +79,13 @@ const WORKING_NOTE_HINT = /todo|fixme|tbd|xxx|à (?:vérifier|compléter|confirm
 
 export function checkWorkingNotes(file: string, text: string): Diagnostic[] {
   if (!WORKING_NOTE_HINT.test(text)) return []
-  const view = proseView(text)
+  // Masking never makes a word: only the lines where the hint is found in the text can hold a note.
+  const candidates = new Set<number>()
+  text.split('\n').forEach((line, n) => WORKING_NOTE_HINT.test(line) && candidates.add(n))
+  const view = proseLines(text, (n) => candidates.has(n))
   const diagnostics: Diagnostic[] = []
-  view.split('\n').forEach((line, n) => {
-    if (!WORKING_NOTE_HINT.test(line)) return
-    for (const m of line.matchAll(WORKING_NOTE)) diagnostics.push(warning('text/working-note', file, { line: n + 1, column: m.index + 1 }, { note: m[0] }))
-  })
+  for (const n of candidates)
+    for (const m of view[n]!.matchAll(WORKING_NOTE)) diagnostics.push(warning('text/working-note', file, { line: n + 1, column: m.index + 1 }, { note: m[0] }))
   return diagnostics
 }
 
@@ -95,15 +96,26 @@ function stripTags(html: string): string {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u
 
-/** Words of a fragment: runs of non-space characters holding at least one letter or digit (one scan, no arrays). */
+/**
+ * Words of a fragment: runs of non-space characters holding at least one letter or digit (one
+ * scan, no copy); a tag or an entity separates words, as a space would.
+ */
 function countWords(html: string): number {
-  const text = stripTags(html)
   let words = 0
   let inWord = false
   let counted = false
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f || (code > 0x167f && /\s/.test(text[i]!))) {
+  for (let i = 0; i < html.length; i++) {
+    const code = html.charCodeAt(i)
+    if (code === 60 /* < */ || code === 38 /* & */) {
+      const end = html.indexOf(code === 60 ? '>' : ';', i)
+      // `&` not starting an entity (`&[#\w]+;`) is text, as stripTags read it.
+      if (end > i && (code === 60 || /^&[#\w]+;$/.test(html.slice(i, end + 1)))) {
+        i = end
+        inWord = false
+        continue
+      }
+    }
+    if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f || (code > 0x167f && /\s/.test(html[i]!))) {
       inWord = false
       continue
     }
@@ -112,7 +124,7 @@ function countWords(html: string): number {
       counted = false
     }
     if (counted) continue
-    const alnum = code < 128 ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) : LETTER_OR_DIGIT.test(text[i]!)
+    const alnum = code < 128 ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122) : LETTER_OR_DIGIT.test(html[i]!)
     if (alnum) {
       words++
       counted = true

@@ -11,6 +11,14 @@ import { MASK } from '../../shared/french-typography.js'
 const mask = (s: string): string => s.replace(/[^\n]/g, MASK)
 
 export function proseView(text: string): string {
+  return proseLines(text).join('\n')
+}
+
+/**
+ * The same, line by line. With `only`, the lines it refuses are left out (empty), where the
+ * costly part (the body's masks) is skipped: a rule that looks for rare words reads a few lines.
+ */
+export function proseLines(text: string, only?: (line: number) => boolean): string[] {
   const lines = text.split('\n')
   const out: string[] = []
   let frontMatter = lines[0]?.trim() === '---'
@@ -47,9 +55,9 @@ export function proseView(text: string): string {
       view = view.slice(0, open) + mask(view.slice(open))
       inComment = true
     }
-    out.push(bodyLine(view))
+    out.push(!only || only(n) ? bodyLine(view) : '')
   })
-  return out.join('\n')
+  return out
 }
 
 /** In front matter only the values of `title:` and list items (objectives) are prose. */
