@@ -63,9 +63,10 @@ function compileAll(builtins: Record<string, string>, tree: SourceTree, strings:
   const compiled: Record<string, Render> = {}
   for (const [path, { text, file }] of Object.entries(sources)) {
     try {
-      // precompile-time check: Handlebars.compile is lazy and would only fail at the first render.
-      hbs.precompile(text)
-      const template = hbs.compile(text, { strict: false, preventIndent: true })
+      // Compiled now, once: Handlebars.compile is lazy (it would fail only at the first render) and
+      // would compile the text a second time. The spec is Handlebars' own output for our text.
+      const spec = hbs.precompile(text, { strict: false, preventIndent: true }) as string
+      const template = hbs.template(new Function(`return ${spec}`)() as Parameters<typeof hbs.template>[0]) as Render
       if (path.startsWith('partials/')) hbs.registerPartial(path.slice('partials/'.length).replace(/\.hbs$/, ''), template)
       compiled[path] = template
     } catch (e) {
