@@ -101,7 +101,12 @@ export function useSha256(hash: (text: string) => number[]): void {
   hashText = hash
 }
 
-const hex = (bytes: number[]): string => bytes.map((b) => (b < 16 ? '0' : '') + b.toString(16)).join('')
+const HEX = Array.from({ length: 256 }, (_, b) => (b < 16 ? '0' : '') + b.toString(16))
+const hex = (bytes: number[], length = bytes.length): string => {
+  let out = ''
+  for (let i = 0; i < length; i++) out += HEX[bytes[i]!]
+  return out
+}
 
 /** SHA-256 of the UTF-8 text, in hexadecimal. */
 export function sha256Hex(text: string): string {
@@ -110,7 +115,7 @@ export function sha256Hex(text: string): string {
 
 /** Digest stored in the package: 12 hex characters (48 bits) of SHA-256("salt|label"). */
 export function digest(salt: string, label: string): string {
-  return sha256Hex(salt + '|' + label).slice(0, 12)
+  return hex(hashText(salt + '|' + label), 6)
 }
 
 /** Labels hashed for a question; the compiler and the runtime must spell them the same way. */

@@ -4,7 +4,7 @@
  * LMS stores fails here, not in front of a learner a month later.
  */
 import type { Lang, QuestionData, ScoData, ScormVersion } from '../../shared/sco-data.js'
-import { createHash } from 'node:crypto'
+import * as crypto from 'node:crypto'
 import { answerSalt, sealAnswer, useSha256 } from '../../shared/answer-seal.js'
 import { worstCaseStateLength } from '../../shared/state-codec.js'
 import { answerRev, stateKey } from '../../shared/state-key.js'
@@ -15,11 +15,14 @@ import type { Course, Module } from '../types.js'
 // digests as the runtime's small one, tested in test/unit/shared) instead of the JavaScript one,
 // remembered, since watch and preview rebuilds hash the same texts again (bounded: cleared when full).
 const hashes = new Map<string, number[]>()
+// crypto.hash (Node ≥ 20.12): one call, no Hash object; thousands of short texts per build.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash
+const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text, 'utf8').digest())
 useSha256((text) => {
   let hash = hashes.get(text)
   if (!hash) {
     if (hashes.size >= 200_000) hashes.clear()
-    hash = Array.from(createHash('sha256').update(text, 'utf8').digest())
+    hash = Array.from(sha256(text))
     hashes.set(text, hash)
   }
   return hash
