@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import { error, type Diagnostic } from '../diagnostics.js'
+import { readSimpleYaml, simpleOffset } from './simple-yaml.js'
 
 export interface YamlSource {
   value: unknown
@@ -16,6 +17,22 @@ export interface YamlSource {
  * @param firstLine 1-based line of the file where `text` starts (front matter starts on line 2, after its `---`).
  */
 export function parseYaml(text: string, file: string, firstLine = 1): { source?: YamlSource; diagnostics: Diagnostic[] } {
+  const simple = readSimpleYaml(text)
+  if (simple) {
+    const starts = [0]
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    const at = (offset: number): { line: number; column: number } => {
+      let line = starts.length - 1
+      while (starts[line]! > offset) line--
+      return { line: line + firstLine, column: offset - starts[line]! + 1 }
+    }
+    return { source: { value: simple.value, locate: (path, what = 'key') => at(simpleOffset(simple, path, what)) }, diagnostics: [] }
+  }
+  return parseYamlDocument(text, file, firstLine)
+}
+
+/** parseYaml through the `yaml` package's document model, for any YAML. */
+export function parseYamlDocument(text: string, file: string, firstLine = 1): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   if (doc.errors.length > 0) {
