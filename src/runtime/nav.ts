@@ -148,19 +148,81 @@ function refitOnResize(current: () => NavPage | undefined, t: Translate): void {
   else window.addEventListener('resize', refit)
 }
 
+/**
+ * The pages not on screen wait outside the document, each behind an empty comment where it was:
+ * Chromium's history.pushState and replaceState walk the whole document (its form controls above
+ * all), so a 2,400-page SCO paid ≈ 10 ms a page for pages no one sees (issue 14). Their forms and
+ * handlers stay as they are. For printing (the handout is every page) all come back.
+ */
+function pageShelf(pages: NavPage[], current: () => NavPage | undefined) {
+  const spots = new Map<HTMLElement, Comment>()
+  let printing = false
+  const away = (el: HTMLElement): void => {
+    const parent = el.parentNode
+    if (printing || spots.has(el) || !parent) return
+    const spot = document.createComment('')
+    parent.replaceChild(spot, el)
+    spots.set(el, spot)
+  }
+  const back = (el: HTMLElement): void => {
+    const spot = spots.get(el)
+    if (!spot) return
+    spot.parentNode?.replaceChild(el, spot)
+    spots.delete(el)
+  }
+  const allButCurrent = (): void => {
+    for (const p of pages) if (p !== current()) away(p.el)
+  }
+  const forPrint = (on: boolean): void => {
+    printing = on
+    if (on) spots.forEach((_, el) => back(el))
+    else allButCurrent()
+  }
+  window.addEventListener(
+    'beforeprint',
+    guard(() => forPrint(true)),
+  )
+  window.addEventListener(
+    'afterprint',
+    guard(() => forPrint(false)),
+  )
+  // Print emulation and some browsers change the media without those events.
+  const print = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null
+  if (print && typeof print.addEventListener === 'function')
+    print.addEventListener(
+      'change',
+      guard((e: MediaQueryListEvent) => forPrint(e.matches)),
+    )
+  return {
+    /** `page` in the document, `previous` out of it. */
+    swap(page: HTMLElement, previous: HTMLElement | undefined): void {
+      back(page)
+      if (previous && previous !== page) away(previous)
+    },
+    allButCurrent,
+  }
+}
+
 export function setupNav(options: NavOptions): Nav {
   const { data, t } = options
   const pages = pagesOf(data)
   const toc = tableOfContents(t)
   let index = -1
+  const shelf = pageShelf(pages, () => pages[index])
   const prev = $<HTMLButtonElement>('#pc-prev')
   const next = $<HTMLButtonElement>('#pc-next')
 
   const showIndex = (i: number, initial: boolean): void => {
     const page = pages[i]
     if (!page) return
+    const previous = pages[index]
     index = i
-    pages.forEach((p, j) => show(p.el, j === i))
+    // At launch every page is visible (the page without JavaScript); later only two change.
+    if (!previous) pages.forEach((p, j) => show(p.el, j === i))
+    else if (previous !== page) show(previous.el, false)
+    show(page.el, true)
+    shelf.swap(page.el, previous?.el)
+    if (!previous) shelf.allButCurrent()
     toc.setCurrent(page)
     keyboardScroll(page.el, t)
     if (prev) prev.disabled = i === 0

@@ -10,7 +10,7 @@
  * Completion: every page seen (if `policy.allPages`) and accumulated time ≥ `policy.minTimeSeconds`.
  */
 
-import type { ScoData } from '../shared/sco-data.js'
+import type { QuestionData, ScoData } from '../shared/sco-data.js'
 import type { LearnerState } from '../shared/state-codec.js'
 import { stateKey } from '../shared/state-key.js'
 import { isComplete, judge } from './answers.js'
@@ -60,11 +60,24 @@ export interface Summary {
 
 export const round2 = (value: number): number => Math.round(value * 100) / 100
 
+/** What never changes in a SCO's data, indexed once: every page shown reads it (2,400-page SCOs). */
+const indexes = new WeakMap<ScoData, { scored: Map<string, QuestionData[]>; pageKeys: Set<string> }>()
+function indexOf(data: ScoData): { scored: Map<string, QuestionData[]>; pageKeys: Set<string> } {
+  let index = indexes.get(data)
+  if (!index) {
+    const scored = new Map<string, QuestionData[]>()
+    for (const q of data.questions) if (q.scored) scored.set(q.moduleId, [...(scored.get(q.moduleId) ?? []), q])
+    indexes.set(data, (index = { scored, pageKeys: new Set(data.pages.map((p) => p.key)) }))
+  }
+  return index
+}
+
 /** The results of each module that has scored questions, in module order. */
 export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[] {
   const results: ModuleResult[] = []
+  const { scored } = indexOf(data)
   for (const module of data.modules) {
-    const questions = data.questions.filter((q) => q.scored && q.moduleId === module.id)
+    const questions = scored.get(module.id) ?? []
     if (questions.length === 0) continue
     const key = stateKey(module.id)
     const a = state.assessments[key]
@@ -97,7 +110,7 @@ export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[
 }
 
 export function summarize(data: ScoData, state: LearnerState): Summary {
-  const pageKeys = new Set(data.pages.map((p) => p.key))
+  const { pageKeys } = indexOf(data)
   const pagesSeen = state.seen.filter((k) => pageKeys.has(k)).length
   const pagesTotal = data.pages.length
   const progress = pagesTotal > 0 ? Math.min(1, pagesSeen / pagesTotal) : 1

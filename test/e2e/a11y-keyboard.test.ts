@@ -191,8 +191,9 @@ describe('keyboard only', () => {
     const data = withAnswers(JSON.parse((await host.locator('#pc-data').textContent()) ?? '{}') as ScoData)
 
     // Questions are native controls grouped in a fieldset with a legend; nothing is draggable.
-    const structure = await host.evaluate(() =>
-      [...document.querySelectorAll('form.pc-question')].map((f: any) => ({
+    // Read in the page as served: the runtime keeps only the page on screen in the document.
+    const structure = await host.evaluate(async () =>
+      [...new window.DOMParser().parseFromString(await (await fetch(window.location.href)).text(), 'text/html').querySelectorAll('form.pc-question')].map((f: any) => ({
         legend: (f.querySelector('fieldset > legend')?.textContent ?? '').trim().length > 0,
         controls: [...f.querySelectorAll('fieldset input, fieldset select')]
           .map((c: any) => c.type ?? c.tagName)

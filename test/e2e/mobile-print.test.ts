@@ -293,6 +293,35 @@ describe('print', () => {
     }
   })
 
+  it('keeps only the page on screen in the document (issue 14), and every page, in order, while printing', async () => {
+    const page = await t.page()
+    await page.goto(`${t.lms.origin}/pkg/sample/index.html`)
+    await page.locator('body:not(.pc-nojs)').waitFor()
+    const inDocument = () => page.evaluate(() => [...document.querySelectorAll('.pc-page')].map((e: any) => e.getAttribute('data-page')))
+    const served: string[] = await page.evaluate(async () =>
+      [...new window.DOMParser().parseFromString(await (await fetch(window.location.href)).text(), 'text/html').querySelectorAll('.pc-page')].map((e: any) =>
+        e.getAttribute('data-page'),
+      ),
+    )
+    expect(served.length).toBeGreaterThan(20)
+    // (where this browser's earlier visit left the learner: the runtime resumes there)
+    const [first] = await inDocument()
+    expect(await inDocument()).toEqual([first])
+    const at = served.indexOf(first)
+    if (at === served.length - 1) await page.locator('#pc-prev').click()
+    const here = at === served.length - 1 ? at - 1 : at
+    if (here !== at) expect(await inDocument()).toEqual([served[here]])
+    await page.locator('#pc-next').click()
+    expect(await inDocument()).toEqual([served[here + 1]])
+    await page.emulateMedia({ media: 'print' })
+    await expect.poll(inDocument).toEqual(served)
+    await page.emulateMedia({ media: 'screen' })
+    await expect.poll(inDocument).toEqual([served[here + 1]])
+    // Back on screen, the course goes on where it was.
+    await page.locator('#pc-prev').click()
+    expect(await inDocument()).toEqual([served[here]])
+  })
+
   it("prints the learner's summary alone from the end page's button, then the handout again", async () => {
     const page = await t.page()
     await page.goto(`${t.lms.origin}/pkg/sample/index.html#/_end`)
