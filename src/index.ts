@@ -9,7 +9,7 @@ import { assessmentSummary, checkTypography, fixTypography, type AssessmentSumma
 import { CompileError, error, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
 import type { ScoData } from './shared/sco-data.js'
 import type { ScormVersion } from './shared/sco-data.js'
-import { analyse, createAnalysisCache, plan, templateFailure, type AnalysedPackage, type AnalysisCache, type CompileResult } from './compiler/pipeline.js'
+import { analyse, createAnalysisCache, plan, templateFailure, type AnalysedPackage, type AnalysisCache, type CompileResult, type PlannedPackage } from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
@@ -54,15 +54,24 @@ export interface BuildResult extends Omit<CompileResult, 'packages'> {
   written: string[]
 }
 
-/** Reads a course folder, compiles it, and writes one zip per format; nothing is written on error. */
-export async function build(contentDir: string, options: BuildOptions): Promise<BuildResult> {
-  // `--out .` from the course folder would mix packages with the sources (and ship them with a copy of the folder).
-  if (await sameFolder(contentDir, options.out)) throw new CompileError([error('output/is-course-folder', options.out, undefined, { out: options.out })])
+/**
+ * The course read and compiled, its pages left to render as the zip reaches them. The sources
+ * and what was read stay in here: once planned, a one-off build holds the course model, not the
+ * course's files (the media are in the plan). Watch and preview pass their cache and keep them.
+ */
+async function readAndPlan(contentDir: string, options: BuildOptions): Promise<CompileResult<PlannedPackage>> {
   const builtins = await readBuiltins()
   // The read stage parses the modules to find their images; the cache hands that parse to compile().
   const cache = options.cache ?? createAnalysisCache()
   const tree = await readTree(contentDir, { strings: builtins.strings, cache })
-  const result = plan(tree, builtins, options.formats, cache, { answerKey: options.answerKey === true, lazy: true })
+  return plan(tree, builtins, options.formats, cache, { answerKey: options.answerKey === true, lazy: true })
+}
+
+/** Reads a course folder, compiles it, and writes one zip per format; nothing is written on error. */
+export async function build(contentDir: string, options: BuildOptions): Promise<BuildResult> {
+  // `--out .` from the course folder would mix packages with the sources (and ship them with a copy of the folder).
+  if (await sameFolder(contentDir, options.out)) throw new CompileError([error('output/is-course-folder', options.out, undefined, { out: options.out })])
+  const result = await readAndPlan(contentDir, options)
   // Each zip is streamed to its temporary file, its pages rendered as it reaches them: never the whole package in memory.
   const zips = result.packages.map((pkg) => ({ path: join(options.out, pkg.name), write: (to: string) => writeZip(pkg.files, to) }))
   const key = options.answerKey ? result.answerKey : undefined

@@ -12,6 +12,7 @@
  */
 import type { Lang, ScormVersion } from '../shared/sco-data.js'
 import { checkCourse } from './check/index.js'
+import { ownStrings } from './own-strings.js'
 import { CompileError, error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js'
 import { parseCourseConfig } from './parse/course-config.js'
 import { checkLogo, resolveModules } from './parse/course-files.js'
@@ -140,7 +141,7 @@ export function parseModules(
     if (tree.files[file]?.text === undefined) continue
     const result = parseCached(tree.files[file]!, contextKey, cache, () => {
       const parsed = parseModule(tree.files[file]!, context)
-      return parsed.module ? { ...parsed, module: typesetModule(parsed.module, language) } : parsed
+      return parsed.module ? { ...parsed, module: ownStrings(typesetModule(parsed.module, language)) } : parsed
     })
     diagnostics.push(...result.diagnostics)
     if (result.module) modules.push(result.module)

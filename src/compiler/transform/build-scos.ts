@@ -13,7 +13,8 @@ import type { Course, Module } from '../types.js'
 
 // The compiler seals every answer and feedback of the course on each build: Node's SHA-256 (same
 // digests as the runtime's small one, tested in test/unit/shared) instead of the JavaScript one,
-// remembered, since watch and preview rebuilds hash the same texts again (bounded: cleared when full).
+// remembered, since watch and preview rebuilds hash the same texts again (bounded: cleared when full;
+// 25,000 is a 200-module course's, ≈ 7 MB: more made a 1,000-module build hold 25 MB of digests).
 const hashes = new Map<string, number[]>()
 // crypto.hash (Node ≥ 20.12): one call, no Hash object; thousands of short texts per build.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash
@@ -21,7 +22,7 @@ const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buf
 useSha256((text) => {
   let hash = hashes.get(text)
   if (!hash) {
-    if (hashes.size >= 200_000) hashes.clear()
+    if (hashes.size >= 25_000) hashes.clear()
     hash = Array.from(sha256(text))
     hashes.set(text, hash)
   }
