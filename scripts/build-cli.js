@@ -9,7 +9,7 @@
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import * as esbuild from 'esbuild'
 import { buildVerifierScript } from './verifier-script.js'
 
@@ -73,6 +73,14 @@ const result = await esbuild.build({
 const outputs = Object.entries(result.metafile.outputs).filter(([path]) => path.endsWith('.js'))
 const total = outputs.reduce((n, [, o]) => n + o.bytes, 0)
 console.log(`lib/: ${outputs.length} files, ${Math.round(total / 1024)} KB (cli.js ${Math.round(result.metafile.outputs['lib/cli.js'].bytes / 1024)} KB)`)
+
+// parcours' own templates, compiled ahead with the compiler just built (render/templates.ts uses
+// each only while its text's hash matches: an edited template is compiled at run time).
+const { precompileTemplates } = await import(pathToFileURL(join(outDir, 'index.js')).href)
+const templateTexts = {}
+for (const entry of (await readdir(join(root, 'templates'), { recursive: true })).sort())
+  if (entry.endsWith('.hbs')) templateTexts[entry.split('\\').join('/')] = await readFile(join(root, 'templates', entry), 'utf8')
+await writeFile(join(outDir, 'templates.json'), JSON.stringify(precompileTemplates(templateTexts)))
 
 // The browser side of `parcours preview`: the strict LMS's host page, scorm-again's LMS API (the
 // classic bundles, which define window.Scorm12API / Scorm2004API), and the preview page's script.

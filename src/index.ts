@@ -16,6 +16,8 @@ import { writeAllAtomic } from './compiler/write/write-atomic.js'
 import { writeZip } from './compiler/write/zip.js'
 
 export { compile } from './compiler/pipeline.js'
+/** For scripts/build-cli.js: parcours' templates compiled ahead, shipped in lib/templates.json. */
+export { precompileTemplates } from './compiler/render/templates.js'
 export { CompileError, formatDiagnostic, type Diagnostic } from './compiler/diagnostics.js'
 export { applyFrenchTypography, applyFrenchTypographyHtml } from './shared/french-typography.js'
 export type { AssessmentSummary, TypographyFix } from './compiler/check/index.js'

@@ -178,7 +178,12 @@ export function render(
   options: RenderOptions = {},
 ): { packages: PlannedPackage[]; answerKey?: AnswerKeyFile; diagnostics: Diagnostic[] } {
   const { course } = analysis
-  const { templates, diagnostics } = compileTemplates(builtins.templates, tree, typesetStrings(builtins.strings[course.config.language], course.config.language))
+  const { templates, diagnostics } = compileTemplates(
+    builtins.templates,
+    tree,
+    typesetStrings(builtins.strings[course.config.language], course.config.language),
+    builtins.precompiled,
+  )
   if (!templates) return { packages: [], diagnostics }
   try {
     const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree, options.lazy) }))
@@ -202,7 +207,7 @@ export function plan(tree: SourceTree, builtins: Builtins, formats: readonly Sco
   if (!analysis.course) throw new CompileError(analysis.diagnostics)
   if (hasErrors(analysis.diagnostics)) {
     // Template mistakes are reported with the course's, so that one run lists everything to fix.
-    const templateProblems = compileTemplates(builtins.templates, tree, builtins.strings[analysis.course.config.language]).diagnostics
+    const templateProblems = compileTemplates(builtins.templates, tree, builtins.strings[analysis.course.config.language], builtins.precompiled).diagnostics
     throw new CompileError(sortDiagnostics([...analysis.diagnostics, ...templateProblems]))
   }
   const rendered = render({ course: analysis.course, packages: analysis.packages }, tree, builtins, options)

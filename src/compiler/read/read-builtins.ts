@@ -6,13 +6,18 @@ import fr from '../../i18n/ui.fr.json' with { type: 'json' }
 import { packageRoot, packageVersion } from '../../package-root.js'
 import type { Lang } from '../../shared/sco-data.js'
 import { listFiles } from './list-files.js'
+import type { Precompiled } from '../render/templates.js'
 
 /** Where `npm run build` puts the browser runtime (never in dist/, the courses' output folder). */
 export const RUNTIME_DIR = 'lib/runtime'
+/** Where scripts/build-cli.js puts parcours' templates compiled ahead (render/templates.ts). */
+export const PRECOMPILED = 'lib/templates.json'
 
 export interface Builtins {
   /** Template path (relative to templates/) → source. */
   templates: Record<string, string>
+  /** The same compiled when parcours was built (lib/templates.json), each with its text's hash; none in a checkout not built. */
+  precompiled?: Precompiled
   strings: Record<Lang, Record<string, string>>
   runtime: { js: string; css: string }
   generatorVersion: string
@@ -33,5 +38,9 @@ async function load(): Promise<Builtins> {
   const paths = [...listing.files.keys()].filter((p) => p.endsWith('.hbs')).sort()
   const templates = Object.fromEntries(await Promise.all(paths.map(async (p) => [p, await readFile(join(root, 'templates', p), 'utf8')] as const)))
   const [js, css] = await Promise.all([readFile(join(root, RUNTIME_DIR, 'parcours.js'), 'utf8'), readFile(join(root, RUNTIME_DIR, 'parcours.css'), 'utf8')])
-  return { templates, strings: { fr, en }, runtime: { js, css }, generatorVersion: packageVersion() }
+  const precompiled = await readFile(join(root, PRECOMPILED), 'utf8').then(
+    (text) => JSON.parse(text) as Precompiled,
+    () => undefined,
+  )
+  return { templates, strings: { fr, en }, runtime: { js, css }, generatorVersion: packageVersion(), ...(precompiled && { precompiled }) }
 }

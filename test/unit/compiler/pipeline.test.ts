@@ -109,3 +109,22 @@ describe('shared helpers', () => {
     expect(asciiPath('media/_/Été_2025/Logo.svg')).toBe('media/_/Ete_2025/Logo.svg')
   })
 })
+
+describe('templates compiled ahead (lib/templates.json)', () => {
+  it('are used only for the text they were compiled from, and give the same package as compiling at run time', async () => {
+    const builtins = await readBuiltins()
+    const tree = await loadTree(MINIMAL)
+    const { precompileTemplates } = await import('../../../src/compiler/render/templates.js')
+    const ahead = precompileTemplates(builtins.templates)
+    const page = (b: typeof builtins) => compile(tree, b, ['scorm12']).packages[0]!.files.find((f) => f.path === 'index.html')!.contents
+    const atRunTime = page({ ...builtins, precompiled: {} })
+    expect(page({ ...builtins, precompiled: ahead })).toBe(atRunTime)
+    // A spec is taken as it is when its hash matches (here, the pager's spec swapped for another text's)…
+    const marker = precompileTemplates({ 'partials/pager.hbs': '<nav class="marker">ahead</nav>' })['partials/pager.hbs']!
+    const swapped = { ...ahead, 'partials/pager.hbs': { sha256: ahead['partials/pager.hbs']!.sha256, spec: marker.spec } }
+    expect(page({ ...builtins, precompiled: swapped })).toContain('<nav class="marker">ahead</nav>')
+    // …and never for another text: an edited template (or a stale lib/) is compiled from its text.
+    const stale = { ...ahead, 'partials/pager.hbs': { sha256: marker.sha256, spec: marker.spec } }
+    expect(page({ ...builtins, precompiled: stale })).toBe(atRunTime)
+  })
+})
