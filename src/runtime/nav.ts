@@ -85,9 +85,12 @@ function tableOfContents(t: Translate) {
     if (marked && marked !== page.link) marked.removeAttribute('aria-current')
     if (page.link) page.link.setAttribute('aria-current', 'page')
     marked = page.link
-    // Keep the current entry in view when the contents scroll on their own (wide screens).
+    // Keep the current entry in view when the contents scroll on their own (wide screens): at the
+    // next frame, when the page is laid out anyway (read now, its position forced a layout of the
+    // whole contents in the middle of the page change).
     current = page.link
-    reveal()
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(guard(reveal))
+    else reveal()
   }
 
   /** The toggle button, and Escape to close. */
@@ -149,56 +152,72 @@ function refitOnResize(current: () => NavPage | undefined, t: Translate): void {
 }
 
 /**
- * The pages not on screen wait outside the document, each behind an empty comment where it was:
- * Chromium's history.pushState and replaceState walk the whole document (its form controls above
- * all), so a 2,400-page SCO paid ≈ 10 ms a page for pages no one sees (issue 14). Their forms and
- * handlers stay as they are. For printing (the handout is every page) all come back.
+ * The pages not on screen wait outside the document: Chromium's history.pushState and
+ * replaceState walk the whole document (its form controls above all), so a 2,400-page SCO paid
+ * ≈ 10 ms a page for pages no one sees (issue 14). Nothing stands in for them (a placeholder per
+ * page made each removal re-check thousands of siblings); a page comes back before the next page
+ * that is in, or before the end marker of its parent. Their forms and handlers stay as they are.
+ * For printing (the handout is every page) all come back.
  */
 function pageShelf(pages: NavPage[], current: () => NavPage | undefined) {
-  const spots = new Map<HTMLElement, Comment>()
+  // The line breaks between pages go: they show nothing between blocks, and Chromium re-checks the
+  // white space around a removed element across all its siblings (≈ 2 ms a page at 2,400 pages).
+  const blank = (node: Node | null): node is Text => !!node && node.nodeType === 3 && !/\S/.test(node.nodeValue ?? '')
+  for (const { el } of pages) for (const side of [el.previousSibling, el.nextSibling]) if (blank(side)) side.parentNode?.removeChild(side)
+  const parents = pages.map((p) => p.el.parentNode)
+  // After the last page of each parent: where a page with no later page in goes back.
+  const lastOf = new Map<Node, HTMLElement>()
+  pages.forEach((p, i) => parents[i] && lastOf.set(parents[i]!, p.el))
+  const ends = new Map<Node, Comment>()
+  lastOf.forEach((el, parent) => ends.set(parent, parent.insertBefore(document.createComment(''), el.nextSibling)))
+  const away = new Set<number>()
   let printing = false
-  const away = (el: HTMLElement): void => {
-    const parent = el.parentNode
-    if (printing || spots.has(el) || !parent) return
-    const spot = document.createComment('')
-    parent.replaceChild(spot, el)
-    spots.set(el, spot)
+  const out = (i: number): void => {
+    if (printing || away.has(i)) return
+    pages[i]!.el.remove()
+    away.add(i)
   }
-  const back = (el: HTMLElement): void => {
-    const spot = spots.get(el)
-    if (!spot) return
-    spot.parentNode?.replaceChild(el, spot)
-    spots.delete(el)
+  const back = (i: number): void => {
+    const parent = parents[i]
+    if (!away.has(i) || !parent) return
+    let before: Node | undefined = ends.get(parent)
+    for (let j = i + 1; j < pages.length; j++)
+      if (!away.has(j) && parents[j] === parent) {
+        before = pages[j]!.el
+        break
+      }
+    parent.insertBefore(pages[i]!.el, before ?? null)
+    away.delete(i)
   }
   const allButCurrent = (): void => {
-    for (const p of pages) if (p !== current()) away(p.el)
+    const keep = current()
+    pages.forEach((p, i) => p !== keep && out(i))
   }
   const forPrint = (on: boolean): void => {
     printing = on
-    if (on) spots.forEach((_, el) => back(el))
+    if (on) for (let i = pages.length - 1; i >= 0; i--) back(i)
     else allButCurrent()
   }
-  window.addEventListener(
+  addEventListener(
     'beforeprint',
     guard(() => forPrint(true)),
   )
-  window.addEventListener(
+  addEventListener(
     'afterprint',
     guard(() => forPrint(false)),
   )
   // Print emulation and some browsers change the media without those events.
-  const print = typeof window.matchMedia === 'function' ? window.matchMedia('print') : null
-  if (print && typeof print.addEventListener === 'function')
+  const print = typeof matchMedia == 'function' && matchMedia('print')
+  if (print && print.addEventListener)
     print.addEventListener(
       'change',
       guard((e: MediaQueryListEvent) => forPrint(e.matches)),
     )
   return {
-    /** `page` in the document, `previous` out of it. */
-    swap(page: HTMLElement, previous: HTMLElement | undefined): void {
-      back(page)
-      if (previous && previous !== page) away(previous)
-    },
+    /** Page `i` back in the document. */
+    bring: back,
+    /** Page `i` out of it (unless printing). */
+    put: out,
     allButCurrent,
   }
 }
@@ -215,13 +234,14 @@ export function setupNav(options: NavOptions): Nav {
   const showIndex = (i: number, initial: boolean): void => {
     const page = pages[i]
     if (!page) return
-    const previous = pages[index]
+    const before = index
+    const previous = pages[before]
     index = i
     // At launch every page is visible (the page without JavaScript); later only two change.
     if (!previous) pages.forEach((p, j) => show(p.el, j === i))
     else if (previous !== page) show(previous.el, false)
     show(page.el, true)
-    shelf.swap(page.el, previous?.el)
+    shelf.bring(i)
     if (!previous) shelf.allButCurrent()
     toc.setCurrent(page)
     keyboardScroll(page.el, t)
@@ -237,6 +257,8 @@ export function setupNav(options: NavOptions): Nav {
     // said with the title the focus reads (dom.ts sayWithNextFocus), not on its own.
     options.onShow(page, initial)
     if (!initial) focusOn($<HTMLElement>('h1', page.el))
+    // Out once the focus has left it: removing the focused element cost more than moving the focus.
+    if (before >= 0 && before !== i) shelf.put(before)
   }
 
   const find = (idOrKey: string): number => {
