@@ -214,7 +214,8 @@ function exposeDebugHandle(data: ScoData, lms: Lms, session: Session): void {
 
 function boot(): void {
   const data = readPageData()
-  if (!data) return
+  // Not a page parcours can run (no data, or damaged): shown as without JavaScript, all pages.
+  if (!data) throw new Error('no valid #pc-data')
   const t = translator(data.strings || {})
   const messages = pageMessages()
   let lms = connect(data)

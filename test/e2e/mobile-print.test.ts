@@ -229,6 +229,34 @@ describe('inside the LMS', () => {
   })
 })
 
+describe('without the runtime (issue 14: the pages after the first are sent hidden)', () => {
+  const counts = async (page: Page) => ({ pages: await page.locator('.pc-page').count(), visible: await page.locator('.pc-page:visible').count() })
+
+  it('with JavaScript off, every page shows, and the buttons that need it do not', async () => {
+    const page = await t.page()
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true })
+    await page.goto(`${t.lms.origin}/pkg/sample/index.html`)
+    const { pages, visible } = await counts(page)
+    expect(pages).toBeGreaterThan(20)
+    expect(visible).toBe(pages)
+    expect(await page.locator('.pc-pager').isVisible()).toBe(false)
+  })
+
+  it('when the runtime cannot start (damaged SCO data), every page shows as without JavaScript', async () => {
+    const page = await t.page()
+    await page.route('**/pkg/sample/index.html', async (route) => {
+      const response = await route.fetch()
+      await route.fulfill({ response, body: (await response.text()).replace('id="pc-data">', 'id="pc-data">{') })
+    })
+    await page.goto(`${t.lms.origin}/pkg/sample/index.html`)
+    await page.locator('body.pc-nojs').waitFor({ state: 'attached' })
+    await expect.poll(async () => (await counts(page)).visible).toBeGreaterThan(20)
+    const { pages, visible } = await counts(page)
+    expect(visible).toBe(pages)
+  })
+})
+
 describe('print', () => {
   const normalise = (text: string) =>
     text

@@ -84,13 +84,16 @@ function scoContext(course: Course, sco: Sco, root: string, logo: { src: string;
     logo,
     themeCss: themeCss(config.theme.colors),
     moduleCount: course.modules.length,
-    modules: sco.modules.map((module) => ({
+    modules: sco.modules.map((module, m) => ({
       id: module.id,
       n: course.modules.indexOf(module) + 1,
       title: module.title,
       duration: module.duration,
       objectives: module.objectives,
-      pages: module.pages.map((page, i) => ({ ...pageContext(module, page, i === 0, root), n: i + 1, count: module.pages.length })),
+      // Every page but the SCO's first is sent hidden: laid out as the document loaded, the
+      // 2,400 pages of one SCO took 2.6 s before the runtime could start (issue 14). Without
+      // JavaScript, the layout's <noscript> style shows them all.
+      pages: module.pages.map((page, i) => ({ ...pageContext(module, page, i === 0, root), n: i + 1, count: module.pages.length, later: m > 0 || i > 0 })),
     })),
     // The end page's static parts (templates/partials/end.hbs); the runtime fills in the results.
     end: { assessed: sco.data.questions.some((q) => q.scored), scoreKey: sco.data.policy.attemptScore === 'last' ? 'endScoreLast' : 'endScoreBest' },
