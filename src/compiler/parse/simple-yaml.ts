@@ -11,8 +11,6 @@
 /** Offsets in the text: where each key, value and list item starts. */
 export interface SimpleYaml {
   value: Record<string, unknown>
-  /** Offset of the first key: `yaml`'s map start. */
-  start: number
   keys: Map<string, { key: number; value: number; items?: number[] }>
 }
 
@@ -72,12 +70,13 @@ export function readSimpleYaml(text: string): SimpleYaml | undefined {
   }
   if (list && list.items.length === 0) return undefined
   if (keys.size === 0) return undefined
-  return { value, start: 0, keys }
+  return { value, keys }
 }
 
 /** The offset `yaml` gives for `path` (see offsetOf in yaml-source.ts): the same walk on this shape. */
 export function simpleOffset(doc: SimpleYaml, path: (string | number)[], what: 'key' | 'value'): number {
-  let offset = doc.start
+  // The text starts with its first key (nothing else is accepted): `yaml`'s map starts at 0.
+  let offset = 0
   const [first, second] = path
   if (first === undefined) return offset
   const entry = typeof first === 'string' ? doc.keys.get(first) : undefined
