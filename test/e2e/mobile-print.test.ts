@@ -243,6 +243,16 @@ describe('without the runtime (issue 14: the pages after the first are sent hidd
     expect(await page.locator('.pc-pager').isVisible()).toBe(false)
   })
 
+  it('when the runtime does not load (parcours.js missing), every page shows as without JavaScript', async () => {
+    const page = await t.page()
+    await page.route('**/pkg/sample/parcours.js', (route) => route.fulfill({ status: 404, body: '' }))
+    await page.goto(`${t.lms.origin}/pkg/sample/index.html`)
+    await expect.poll(async () => (await counts(page)).visible).toBeGreaterThan(20)
+    const { pages, visible } = await counts(page)
+    expect(visible).toBe(pages)
+    expect(await page.locator('body.pc-nojs').count()).toBe(1)
+  })
+
   it('when the runtime cannot start (damaged SCO data), every page shows as without JavaScript', async () => {
     const page = await t.page()
     await page.route('**/pkg/sample/index.html', async (route) => {
