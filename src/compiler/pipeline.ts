@@ -198,10 +198,11 @@ export function render(
 /** Both phases; throws a CompileError with every diagnostic when any is an error. */
 export function compile(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache, options: RenderOptions = {}): CompileResult {
   const planned = plan(tree, builtins, formats, cache, { ...options, lazy: false })
-  return { ...planned, packages: renderPlanned(planned) }
+  // Not lazy: every page is already rendered, each file's contents are text or bytes.
+  return { ...planned, packages: planned.packages.map((pkg) => ({ ...pkg, files: pkg.files as OutputFile[] })) }
 }
 
-/** compile(), with the pages left as functions when `options.lazy`: call them through renderPlanned() or zip them. */
+/** compile(), with the pages left as functions when `options.lazy`, for the zip to call (build). */
 export function plan(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache, options: RenderOptions = {}): CompileResult<PlannedPackage> {
   const analysis = analyse(tree, builtins, formats, cache)
   if (!analysis.course) throw new CompileError(analysis.diagnostics)
@@ -214,15 +215,6 @@ export function plan(tree: SourceTree, builtins: Builtins, formats: readonly Sco
   const diagnostics = sortDiagnostics([...analysis.diagnostics, ...rendered.diagnostics])
   if (hasErrors(diagnostics)) throw new CompileError(diagnostics)
   return { course: analysis.course, packages: rendered.packages, ...(rendered.answerKey && { answerKey: rendered.answerKey }), diagnostics }
-}
-
-/** Every file of the planned packages rendered; a template's mistake becomes a CompileError with the warnings so far. */
-export function renderPlanned(planned: CompileResult<PlannedPackage>): CompiledPackage[] {
-  try {
-    return planned.packages.map((pkg) => ({ ...pkg, files: pkg.files.map((f) => ({ path: f.path, contents: typeof f.contents === 'function' ? f.contents() : f.contents })) }))
-  } catch (e) {
-    throw templateFailure(planned.diagnostics, e)
-  }
 }
 
 /** What to throw for an error met while rendering: a template's mistake, as the CompileError listing it with `diagnostics`. */

@@ -62,7 +62,7 @@ export const round2 = (value: number): number => Math.round(value * 100) / 100
 
 /** What never changes in a SCO's data, indexed once: every page shown reads it (2,400-page SCOs). */
 const indexes = new WeakMap<ScoData, { scored: Map<string, QuestionData[]>; pageKeys: Set<string> }>()
-function indexOf(data: ScoData): { scored: Map<string, QuestionData[]>; pageKeys: Set<string> } {
+function indexed(data: ScoData): { scored: Map<string, QuestionData[]>; pageKeys: Set<string> } {
   let index = indexes.get(data)
   if (!index) {
     const scored = new Map<string, QuestionData[]>()
@@ -75,7 +75,7 @@ function indexOf(data: ScoData): { scored: Map<string, QuestionData[]>; pageKeys
 /** The results of each module that has scored questions, in module order. */
 export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[] {
   const results: ModuleResult[] = []
-  const { scored } = indexOf(data)
+  const { scored } = indexed(data)
   for (const module of data.modules) {
     const questions = scored.get(module.id) ?? []
     if (questions.length === 0) continue
@@ -110,7 +110,7 @@ export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[
 }
 
 export function summarize(data: ScoData, state: LearnerState): Summary {
-  const { pageKeys } = indexOf(data)
+  const { pageKeys } = indexed(data)
   const pagesSeen = state.seen.filter((k) => pageKeys.has(k)).length
   const pagesTotal = data.pages.length
   const progress = pagesTotal > 0 ? Math.min(1, pagesSeen / pagesTotal) : 1

@@ -66,13 +66,18 @@ async function shown(sco: Frame | Page, id: string): Promise<void> {
   await sco.waitForFunction((x: string) => document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page') === x, id)
 }
 
+/** A learner in SCO `resource` (the first when absent) of package `pkg`, on a page the size of a phone. */
+async function onPhone(pkg: string, learnerId: string, resource?: string) {
+  const page = await t.page()
+  await page.setViewportSize(PHONE)
+  const frame = (await openSco(page, t.lms.url(pkg, resource, learnerId))).sco as Frame
+  const learner = new Learner(frame)
+  return { page, frame, learner, data: await learner.data() }
+}
+
 describe('history', () => {
   it("Back and Forward move between the course's pages inside the LMS frame, and the LMS page stays", async () => {
-    const page = await t.page()
-    await page.setViewportSize(PHONE)
-    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'historian'))
-    const learner = new Learner(sco)
-    const data = await learner.data()
+    const { page, frame: sco, learner, data } = await onPhone('sample', 'historian')
     const lmsUrl = page.url()
     const ids = data.pages.map((p) => p.id)
     await shown(sco, ids[0]!)
@@ -143,12 +148,7 @@ async function listen(sco: Frame): Promise<{ take(): Promise<string[]> }> {
 
 describe('screen readers', () => {
   it('one announcement per action: next page, Back, « Vérifier », « Valider » with a question left, « Valider »', async () => {
-    const page = await t.page()
-    await page.setViewportSize(PHONE)
-    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'listener'))
-    const frame = sco as Frame
-    const learner = new Learner(frame)
-    const data = await learner.data()
+    const { page, frame, learner, data } = await onPhone('sample', 'listener')
     const module = data.modules[0]!.id
     const ear = await listen(frame)
     const heard: Record<string, string[]> = {}
@@ -195,12 +195,7 @@ describe('screen readers', () => {
   })
 
   it('the action that finishes the course is one announcement too: the result, then « Vous avez terminé la formation »', async () => {
-    const page = await t.page()
-    await page.setViewportSize(PHONE)
-    const { sco } = await openSco(page, t.lms.url('finish', undefined, 'finisher'))
-    const frame = sco as Frame
-    const learner = new Learner(frame)
-    const data = await learner.data()
+    const { page, frame, learner, data } = await onPhone('finish', 'finisher')
     await learner.next() // every page seen: only the assessment is left
     const q = data.questions[0]!
     await learner.answer(q, q.correct)
@@ -221,12 +216,7 @@ describe('screen readers', () => {
 
 describe('header, progress and contents at 320 × 640', () => {
   it('the header stays within its budget; progress per module on the page and pages seen in the header; axe 0', async () => {
-    const page = await t.page()
-    await page.setViewportSize(PHONE)
-    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'phone-header'))
-    const frame = sco as Frame
-    const learner = new Learner(frame)
-    const data = await learner.data()
+    const { page, frame, learner, data } = await onPhone('sample', 'phone-header')
     const problems: string[] = []
     const heights: number[] = []
     // Module 2, page 3: the position in words on the page, and in the header the pages seen.
@@ -306,12 +296,7 @@ describe('header, progress and contents at 320 × 640', () => {
 
 describe('association at 320 × 640', () => {
   it('shows every possible answer in full, lettered as in the drop-downs; a fully answered, partly right one is « en partie juste »', async () => {
-    const page = await t.page()
-    await page.setViewportSize(PHONE)
-    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'matcher'))
-    const frame = sco as Frame
-    const learner = new Learner(frame)
-    const data = await learner.data()
+    const { page, frame, learner, data } = await onPhone('sample', 'matcher')
     // The longest answers of the sample (« Refuser : la portabilité ne s'applique pas… »).
     const q = data.questions
       .filter((x) => x.type === 'matching')
@@ -363,12 +348,7 @@ describe('association at 320 × 640', () => {
 
 describe('wide tables at 320 × 640', () => {
   it('the 6-column table scrolls on its own with a cue; first column and header row stay in view; still a table; axe 0', async () => {
-    const page = await t.page()
-    await page.setViewportSize(PHONE)
-    const { sco } = await openSco(page, t.lms.url('sample', undefined, 'reader'))
-    const frame = sco as Frame
-    const learner = new Learner(frame)
-    const data = await learner.data()
+    const { page, frame, learner, data } = await onPhone('sample', 'reader')
     // The page of the sample with the widest table (the roles matrix, six columns).
     // Read in the page as served: the runtime keeps only the page on screen in the document.
     const columnsByPage: Record<string, number> = await frame.evaluate(
@@ -417,11 +397,7 @@ describe('wide tables at 320 × 640', () => {
 
 describe('progress with one SCO per module', () => {
   it("says the module among the course's modules, and the pages seen of its own SCO", async () => {
-    const page = await t.page()
-    await page.setViewportSize(PHONE)
-    const { sco } = await openSco(page, t.lms.url('modules', 'RES-rgpd-ecole', 'per-module'))
-    const learner = new Learner(sco)
-    const data = await learner.data()
+    const { page, frame: sco, learner, data } = await onPhone('modules', 'per-module', 'RES-rgpd-ecole')
     expect(data.modules.map((m) => m.id)).toEqual(['rgpd-ecole'])
     await learner.next()
     // Module 2 of the course's 3, though this SCO holds only it.

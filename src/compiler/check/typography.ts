@@ -7,6 +7,7 @@
 import { applyEdits, typographyEdits, type TypographyEdit } from '../../shared/french-typography.js'
 import { warning, type Diagnostic } from '../diagnostics.js'
 import { answerLines, proseView } from './prose.js'
+import { lineStarts, positionOf } from '../positions.js'
 
 /**
  * One finding per file and kind, at its first occurrence, with the count: a course written with
@@ -54,21 +55,4 @@ function safeEdits(text: string, starts: readonly number[]): TypographyEdit[] {
     if (!answers.has(positionOf(starts, e.index).line - 1)) return true
     return e.kind !== 'straight-quotes' && e.length > 0 && /^[ \t]+$/.test(text.slice(e.index, e.index + e.length))
   })
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0]
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1)
-  return starts
-}
-
-function positionOf(starts: readonly number[], index: number): { line: number; column: number } {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= index) lo = mid
-    else hi = mid - 1
-  }
-  return { line: lo + 1, column: index - starts[lo]! + 1 }
 }

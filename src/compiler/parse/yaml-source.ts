@@ -5,6 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import { error, type Diagnostic } from '../diagnostics.js'
+import { lineStarts, positionOf } from '../positions.js'
 import { readSimpleYaml, simpleOffset } from './simple-yaml.js'
 
 export interface YamlSource {
@@ -19,12 +20,10 @@ export interface YamlSource {
 export function parseYaml(text: string, file: string, firstLine = 1): { source?: YamlSource; diagnostics: Diagnostic[] } {
   const simple = readSimpleYaml(text)
   if (simple) {
-    const starts = [0]
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    const starts = lineStarts(text)
     const at = (offset: number): { line: number; column: number } => {
-      let line = starts.length - 1
-      while (starts[line]! > offset) line--
-      return { line: line + firstLine, column: offset - starts[line]! + 1 }
+      const { line, column } = positionOf(starts, offset)
+      return { line: line + firstLine - 1, column }
     }
     return { source: { value: simple.value, locate: (path, what = 'key') => at(simpleOffset(simple, path, what)) }, diagnostics: [] }
   }

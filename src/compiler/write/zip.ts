@@ -16,20 +16,15 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { deflateRaw } from 'node:zlib'
+import type { PlannedFile } from '../types.js'
 import { crc32 } from './crc32.js'
-
-/** A package file, or the function that renders it when the zip gets to it. */
-export interface ZipSource {
-  path: string
-  contents: string | Uint8Array | (() => string | Uint8Array)
-}
 
 /** Files deflated at once: the thread pool's 4 threads busy, and never more than this many zlib states. */
 const IN_FLIGHT = 4
 
 /** 2000-01-01 00:00:00 as a DOS date and time (the same in every time zone: no Date involved). */
-export const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1
-export const DOS_TIME = 0
+const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1
+const DOS_TIME = 0
 /** Regular file, rw-r--r--, in the high half of the external attributes (made by Unix). */
 const EXTERNAL_ATTRIBUTES = (0o100644 << 16) >>> 0
 /** Made by: Unix (3), spec 6.3 (63); needed: 2.0 (deflate); flags: names are UTF-8 (bit 11). */
@@ -52,7 +47,7 @@ interface Entry {
 }
 
 /** The zip's bytes, in order, as they are ready. */
-async function* zipChunks(files: readonly ZipSource[]): AsyncGenerator<Buffer> {
+async function* zipChunks(files: readonly PlannedFile[]): AsyncGenerator<Buffer> {
   const sorted = [...new Map(files.map((f) => [f.path, f])).values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   if (sorted.length > MAX_ENTRIES) throw new Error(`zip: ${sorted.length} files, more than ${MAX_ENTRIES}`)
   const entries: Entry[] = []
@@ -122,13 +117,13 @@ const endRecord = (count: number, size: number, offset: number): Buffer =>
   ])
 
 /** The zip, in memory. */
-export async function zipFiles(files: readonly ZipSource[]): Promise<Buffer> {
+export async function zipFiles(files: readonly PlannedFile[]): Promise<Buffer> {
   const chunks: Buffer[] = []
   for await (const chunk of zipChunks(files)) chunks.push(chunk)
   return Buffer.concat(chunks)
 }
 
 /** The zip, written to `path` as it is produced (never whole in memory). */
-export async function writeZip(files: readonly ZipSource[], path: string): Promise<void> {
+export async function writeZip(files: readonly PlannedFile[], path: string): Promise<void> {
   await pipeline(Readable.from(zipChunks(files), { objectMode: false }), createWriteStream(path))
 }

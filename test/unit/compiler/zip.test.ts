@@ -4,7 +4,8 @@ import { inflateRawSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import yazl from 'yazl'
-import { zipFiles, type ZipSource } from '../../../src/compiler/write/zip.js'
+import type { PlannedFile } from '../../../src/compiler/types.js'
+import { zipFiles } from '../../../src/compiler/write/zip.js'
 
 /** What the build gave yazl before: sorted entries, local 2000-01-01, mode 0644, level 9, no timestamp field. */
 async function yazlZip(files: readonly { path: string; contents: string | Uint8Array }[]): Promise<Buffer> {
@@ -35,7 +36,7 @@ describe('zip writer', () => {
 
   it('renders a file given as a function when it gets to it, in path order, and reads back', async () => {
     const rendered: string[] = []
-    const lazy: ZipSource[] = FILES.map((f) => ({ path: f.path, contents: () => (rendered.push(f.path), f.contents) }))
+    const lazy: PlannedFile[] = FILES.map((f) => ({ path: f.path, contents: () => (rendered.push(f.path), f.contents) }))
     const zip = await zipFiles(lazy)
     expect(zip.equals(await yazlZip(FILES))).toBe(true)
     expect(rendered).toEqual(FILES.map((f) => f.path).sort())
