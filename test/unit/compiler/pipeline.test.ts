@@ -4,12 +4,14 @@
  * modules whose text changed.
  */
 import { describe, expect, it } from 'vitest'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { analyse, compile, createAnalysisCache, render } from '../../../src/compiler/pipeline.js'
 import { didYouMean } from '../../../src/compiler/did-you-mean.js'
 import { asciiPath } from '../../../src/compiler/parse/parse-module.js'
 import { fill } from '../../../src/shared/fill.js'
 import { CompileError, readBuiltins } from '../../../src/index.js'
-import { loadTree, ROOT } from '../../helpers/compile.js'
+import { CONTENT, loadTree, ROOT } from '../../helpers/compile.js'
 
 const MINIMAL = `${ROOT}/test/fixtures/courses/minimal/content`
 
@@ -33,6 +35,16 @@ describe('analyse()', () => {
     const analysis = analyse(tree, await readBuiltins(), ['scorm12'])
     expect(analysis.diagnostics.map((d) => d.code).sort()).toEqual(['course/module-not-found', 'theme/logo-not-found'])
     expect(analysis.packages).toEqual([])
+  })
+
+  it('gives the SCOs of one build the same strings object, without the answer key’s', async () => {
+    const tree = await loadTree(CONTENT, { 'course.yml': (text) => `${text}\nsco: module\n` })
+    const analysis = analyse(tree, await readBuiltins(), ['scorm12'])
+    const scos = analysis.packages[0]!.scos
+    expect(scos.length).toBe(3)
+    expect(scos.every((s) => s.data.strings === scos[0]!.data.strings)).toBe(true)
+    expect(Object.keys(scos[0]!.data.strings).length).toBeGreaterThan(20)
+    expect(Object.keys(scos[0]!.data.strings).filter((k) => k.startsWith('answerKey.'))).toEqual([])
   })
 
   it('without course.yml: no course, one diagnostic', async () => {
@@ -73,6 +85,29 @@ describe('render() and compile()', () => {
     const rendered = render({ course: analysis.course!, packages: analysis.packages }, tree, builtins)
     expect(rendered.diagnostics).toEqual([])
     expect(rendered.packages[0]!.files.map((f) => f.path)).toContain('imsmanifest.xml')
+  })
+
+  it('lazy pages (build) keep the course model, not the source tree: the modules’ texts can go before the zip is written', async () => {
+    setFlagsFromString('--expose-gc')
+    const gc = runInNewContext('gc') as () => void
+    const builtins = await readBuiltins()
+    const planned = await (async () => {
+      const tree = await loadTree(MINIMAL)
+      const analysis = analyse(tree, builtins, ['scorm12'])
+      const rendered = render({ course: analysis.course!, packages: analysis.packages }, tree, builtins, { lazy: true })
+      return { files: rendered.packages[0]!.files, tree: new WeakRef(tree) }
+    })()
+    const page = planned.files.find((f) => typeof f.contents === 'function')!
+    // Collected once nothing reaches it (the pages still to render are reachable here). deref()
+    // keeps its target alive until the current job ends: collect in a fresh job, then look.
+    let collected = false
+    for (let i = 0; i < 10 && !collected; i++) {
+      await new Promise((resolve) => setImmediate(resolve))
+      gc()
+      collected = planned.tree.deref() === undefined
+    }
+    expect(planned.tree.deref()).toBeUndefined()
+    expect((page.contents as () => string)()).toContain('<html')
   })
 
   it('compile() reports template mistakes together with the course mistakes', async () => {
