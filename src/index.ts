@@ -24,7 +24,7 @@ export type { AssessmentSummary, TypographyFix } from './compiler/check/index.js
 export { readBuiltins } from './compiler/read/read-builtins.js'
 export { markChanged, readTree } from './compiler/read/read-tree.js'
 export { zipFiles } from './compiler/write/zip.js'
-export { analyse, createAnalysisCache, render, type Analysis, type AnalysisCache } from './compiler/pipeline.js'
+export { analyse, createAnalysisCache, rememberDigests, render, type Analysis, type AnalysisCache } from './compiler/pipeline.js'
 export { decodeState, emptyState, encode, worstCaseStateLength, type StateReading, type StateVerdict, type DroppedPart } from './shared/state-codec.js'
 export { stateKey } from './shared/state-key.js'
 export type * from './compiler/types.js'

@@ -69,6 +69,7 @@ export async function startPreview(options: PreviewOptions, onBuild: (report: Bu
     builtins: await readBuiltins(),
     cache: pipeline.createAnalysisCache(),
   }
+  pipeline.rememberDigests()
   const clients = new Set<ServerResponse>()
   const broadcast = (event: string, data: unknown): void => {
     const text = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`

@@ -12,6 +12,7 @@ export async function watchRebuild(lib, courseDir, { runs = 5, format = 'scorm12
   const out = await mkdtemp(join(os.tmpdir(), 'parcours-bench-watch-'))
   try {
     const cache = lib.createAnalysisCache()
+    lib.rememberDigests() // as `build --watch` and `preview` do
     const course = await readFile(join(courseDir, 'course.yml'), 'utf8')
     const entries = [...course.matchAll(/^ {2}- (.+)$/gm)].map((m) => m[1].trim())
     const entry = entries[Math.floor(entries.length / 2)]

@@ -132,6 +132,7 @@ async function watchBuild(context: CommandContext, api: BuildApi, dir: string, o
   const { watchFolder, courseIgnore } = await import('../watch.js')
   const style = styleFor(io)
   const cache = api.createAnalysisCache()
+  api.rememberDigests()
   let lastWarnings = ''
   const once = async (): Promise<void> => {
     const started = performance.now()

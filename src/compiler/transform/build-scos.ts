@@ -12,14 +12,17 @@ import { error, type Diagnostic } from '../diagnostics.js'
 import type { Course, Module } from '../types.js'
 
 // The compiler seals every answer and feedback of the course on each build: Node's SHA-256 (same
-// digests as the runtime's small one, tested in test/unit/shared) instead of the JavaScript one,
-// remembered, since watch and preview rebuilds hash the same texts again (bounded: cleared when full;
-// 25,000 is a 200-module course's, ≈ 7 MB: more made a 1,000-module build hold 25 MB of digests).
-const hashes = new Map<string, number[]>()
+// digests as the runtime's small one, tested in test/unit/shared) instead of the JavaScript one.
 // crypto.hash (Node ≥ 20.12): one call, no Hash object; thousands of short texts per build.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: 'buffer') => Buffer }).hash
 const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buffer') : crypto.createHash('sha256').update(text, 'utf8').digest())
+// Remembered only in a process that rebuilds (watch, preview: rememberDigests()), where a rebuild
+// hashes the same texts again; bounded, cleared when full (25,000: a 200-module course's, ≈ 7 MB).
+// A one-off build hashes each text once: there the memory only held digests until the next clear,
+// ≈ 25 MB of a 1,000-module build's peak (kept while the zip was written, then thrown away at once).
+let hashes: Map<string, number[]> | undefined
 useSha256((text) => {
+  if (!hashes) return Array.from(sha256(text))
   let hash = hashes.get(text)
   if (!hash) {
     if (hashes.size >= 25_000) hashes.clear()
@@ -28,6 +31,11 @@ useSha256((text) => {
   }
   return hash
 })
+
+/** For a process that rebuilds the same course (watch, preview): digests are kept from one build to the next. */
+export function rememberDigests(): void {
+  hashes ??= new Map()
+}
 
 /** cmi.suspend_data: CMIString4096 in 1.2; SPM 64000 in 2004 3rd/4th ed. (RTE 4.2.24). */
 export const STATE_LIMIT: Record<ScormVersion, number> = { scorm12: 4096, scorm2004: 64000 }
