@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../../src/cli/main.js'
 import { parcoursIn, temporaryDirs, type Run } from '../../helpers/cli.js'
+import { generateCourse } from '../../bench/generate.js'
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url))
 const CORPUS = join(ROOT, 'test/fixtures/diagnostics')
@@ -266,6 +267,17 @@ describe('the real process (bin/parcours.js, bundled in lib/)', () => {
     expect(two.status).toBe(2)
     expect(two.stderr).toMatch(/^Option inconnue « --watchh »/)
     expect(two.stderr).not.toMatch(STACK_LINE)
+  })
+
+  it('collects garbage as a batch process does (src/cli/batch-gc.ts): whole major collections, no incremental marking', async () => {
+    // 40 generated modules: enough for V8 to start an incremental marking without the flags (it
+    // did in every run), and for the build to need a major collection with them.
+    const course = freshDir()
+    await generateCourse(course, { modules: 40, pages: 10, questions: 8, sco: 'module' })
+    const result = spawnSync(process.execPath, ['--trace-gc', join(ROOT, 'bin/parcours.js'), 'build', course, '--out', freshDir(), '--quiet'], { encoding: 'utf8' })
+    expect(result.status, result.stderr).toBe(0)
+    expect(result.stdout).toMatch(/Mark-Compact/)
+    expect(result.stdout).not.toMatch(/incremental marking/)
   })
 
   it('--version', () => {
