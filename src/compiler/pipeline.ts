@@ -24,10 +24,11 @@ import { type AnswerKeyFile, renderAnswerKey } from './render/answer-key.js'
 import { compileTemplates, TemplateRenderError } from './render/templates.js'
 import { buildCourse } from './transform/build-course.js'
 import { buildScos, type Sco } from './transform/build-scos.js'
-/** For a process that rebuilds the same course (watch, preview): answer digests are kept between builds. */
-export { rememberDigests } from './transform/build-scos.js'
 import { typesetCourse, typesetModule, typesetStrings } from './transform/typography.js'
 import type { Course, Module, OutputFile, PlannedFile, SourceFile, SourceTree } from './types.js'
+
+/** For a process that rebuilds the same course (watch, preview): answer digests are kept between builds. */
+export { rememberDigests } from './transform/build-scos.js'
 
 export const COURSE_FILE = 'course.yml'
 
