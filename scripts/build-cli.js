@@ -28,8 +28,7 @@ const verifierScript = await buildVerifierScript(root)
  * goes through `_defineProperty` → `toPropertyKey` → `toPrimitive` (≈ 4 % of a 200-module build).
  * On markdown-it's classes, which have no accessors, defining a field and assigning it are the same
  * (MDN, "Public class fields": they differ only with a setter on the prototype), so the bundle's
- * copy of the helper assigns. Matched exactly: when markdown-it changes the helper, the build stops
- * here and this must be looked at again, never silently skipped.
+ * copy of the helper assigns (matched exactly: patchExactly).
  */
 const MARKDOWN_IT_FIELD_HELPER = `function _defineProperty(e, r, t) {
 \treturn (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {
@@ -39,25 +38,40 @@ const MARKDOWN_IT_FIELD_HELPER = `function _defineProperty(e, r, t) {
 \t\twritable: !0
 \t}) : e[r] = t, e;
 }`
-/** A field declared with a value that calls nothing: `_defineProperty(this, /** doc *\/ "name", value);`. */
-const MARKDOWN_IT_FIELD = /_defineProperty\(\s*this,\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)?"(\w+)",\s*([^();]*?)\s*\);/g
+
+/**
+ * `text` with each `[from, to]` replaced once, where every `from` must be found verbatim: when a
+ * package changes what a patch below expects, the build stops and the patch is looked at again,
+ * never silently skipped.
+ */
+function patchExactly(text, path, plugin, pairs) {
+  const missing = pairs.filter(([from]) => !text.includes(from))
+  if (missing.length) throw new Error(`${path}: the code ${plugin} patches changed; review scripts/build-cli.js (${plugin})`)
+  return pairs.reduce((out, [from, to]) => out.replace(from, () => to), text)
+}
+
+/** A field declared in a markdown-it class: `_defineProperty(this, /** doc *\/ "name"`. */
+const MARKDOWN_IT_FIELD_HEAD = String.raw`_defineProperty\(\s*this,\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)?"(\w+)"`
+/** …with a value that calls nothing, up to the end of the statement. */
+const MARKDOWN_IT_FIELD = new RegExp(String.raw`${MARKDOWN_IT_FIELD_HEAD},\s*([^();]*?)\s*\);`, 'g')
 /** Fields left to the helper: set once per MarkdownIt instance (its parsers and renderer), not per token. */
 const MARKDOWN_IT_ONCE = new Set(['rules', 'ruler', 'ruler2', 'inline', 'block', 'core', 'renderer', 'linkify', 'helpers'])
 const markdownItFields = {
   name: 'markdown-it-fields',
   setup(build) {
     build.onLoad({ filter: /[\\/]markdown-it[\\/]dist[\\/]markdown-it\.mjs$/ }, async ({ path }) => {
-      const text = await readFile(path, 'utf8')
-      if (!text.includes(MARKDOWN_IT_FIELD_HELPER)) throw new Error(`${path}: markdown-it's _defineProperty helper changed; review scripts/build-cli.js (markdownItFields)`)
+      const text = patchExactly(await readFile(path, 'utf8'), path, 'markdownItFields', [
+        [MARKDOWN_IT_FIELD_HELPER, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}'],
+      ])
       // Each field a token or a parser state declares becomes a plain store (`this.map = null;`):
       // the same as the helper above, but a named store into the object's own shape, where one
       // helper shared by every class saw every shape (≈ 3 % of a 200-module build).
       let fields = 0
-      const assigned = text.replace(MARKDOWN_IT_FIELD, (_, name, value) => (fields++, `this.${name} = ${value};`))
-      const left = [...assigned.matchAll(/_defineProperty\(\s*this,\s*(?:\/\*(?:[^*]|\*(?!\/))*\*\/\s*)?"(\w+)"/g)].map((m) => m[1])
+      const contents = text.replace(MARKDOWN_IT_FIELD, (_, name, value) => (fields++, `this.${name} = ${value};`))
+      const left = [...contents.matchAll(new RegExp(MARKDOWN_IT_FIELD_HEAD, 'g'))].map((m) => m[1])
       if (fields < 40 || left.some((name) => !MARKDOWN_IT_ONCE.has(name)))
         throw new Error(`${path}: markdown-it's class fields changed (${fields} rewritten, left: ${left.join(', ')}); review scripts/build-cli.js (markdownItFields)`)
-      return { contents: assigned.replace(MARKDOWN_IT_FIELD_HELPER, 'function _defineProperty(e, r, t) {\n\te[r] = t;\n\treturn e;\n}'), loader: 'js' }
+      return { contents, loader: 'js' }
     })
   },
 }
@@ -65,7 +79,7 @@ const markdownItFields = {
 /**
  * @sindresorhus/transliterate (under slugify) builds, as it loads, one regular expression per
  * locale it knows: ≈ 14 ms of every start, for locales parcours never asks for (it slugs without
- * one). Built on first use instead, the same expressions. Matched exactly, like markdownItFields.
+ * one). Built on first use instead, the same expressions (matched exactly: patchExactly).
  */
 const TRANSLITERATE_LOCALES = `for (const [locale, localeMap] of Object.entries(localeReplacements)) {
 \tconst replacements = new Map(builtinReplacements);
@@ -98,12 +112,10 @@ const transliterateLocales = {
   name: 'transliterate-locales',
   setup(build) {
     build.onLoad({ filter: /[\\/]@sindresorhus[\\/]transliterate[\\/]index\.js$/ }, async ({ path }) => {
-      const text = await readFile(path, 'utf8')
-      if (!text.includes(TRANSLITERATE_LOCALES) || !text.includes(TRANSLITERATE_LOCALE_USE))
-        throw new Error(`${path}: transliterate's locale patterns changed; review scripts/build-cli.js (transliterateLocales)`)
-      const contents = text
-        .replace(TRANSLITERATE_LOCALES, TRANSLITERATE_LOCALES_LAZY)
-        .replace(TRANSLITERATE_LOCALE_USE, '({replacements, pattern} = localeEntry(normalizedLocale));')
+      const contents = patchExactly(await readFile(path, 'utf8'), path, 'transliterateLocales', [
+        [TRANSLITERATE_LOCALES, TRANSLITERATE_LOCALES_LAZY],
+        [TRANSLITERATE_LOCALE_USE, '({replacements, pattern} = localeEntry(normalizedLocale));'],
+      ])
       return { contents, loader: 'js' }
     })
   },
@@ -135,11 +147,9 @@ console.log(`lib/: ${outputs.length} files, ${Math.round(total / 1024)} KB (cli.
 
 // parcours' own templates, compiled ahead with the compiler just built (render/templates.ts uses
 // each only while its text's hash matches: an edited template is compiled at run time).
-const { precompileTemplates } = await import(pathToFileURL(join(outDir, 'index.js')).href)
-const templateTexts = {}
-for (const entry of (await readdir(join(root, 'templates'), { recursive: true })).sort())
-  if (entry.endsWith('.hbs')) templateTexts[entry.split('\\').join('/')] = await readFile(join(root, 'templates', entry), 'utf8')
-await writeFile(join(outDir, 'templates.json'), JSON.stringify(precompileTemplates(templateTexts)))
+const { precompileTemplates, readBuiltins } = await import(pathToFileURL(join(outDir, 'index.js')).href)
+const { templates } = await readBuiltins()
+await writeFile(join(outDir, 'templates.json'), JSON.stringify(precompileTemplates(templates)))
 
 // The browser side of `parcours preview`: the strict LMS's host page, scorm-again's LMS API (the
 // classic bundles, which define window.Scorm12API / Scorm2004API), and the preview page's script.
