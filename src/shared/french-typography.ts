@@ -146,7 +146,7 @@ export function applyFrenchTypographyHtml(html: string): string {
 const NOT_PROSE = /<(code|pre|kbd|samp|script|style)\b[^>]*>[\s\S]*?<\/\1\s*>|<[^>]*>|&[#\w]+;/gi
 
 /** MASK in place of each character of `part`, line breaks kept (same length). */
-const maskPart = (part: string): string => (part.includes('\n') ? part.replace(/[^\n]/g, MASK) : MASK.repeat(part.length))
+export const maskPart = (part: string): string => (part.includes('\n') ? part.replace(/[^\n]/g, MASK) : MASK.repeat(part.length))
 
 /** The same view, also masking each element in another language (`lang="en"`…) up to its closing tag. */
 function maskWithLanguages(html: string): string {

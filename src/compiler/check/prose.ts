@@ -6,9 +6,7 @@
  * notes) search this view, and `--fix` edits the file at the same indices: whatever is masked can
  * never be changed.
  */
-import { MASK } from '../../shared/french-typography.js'
-
-const mask = (s: string): string => s.replace(/[^\n]/g, MASK)
+import { MASK, maskPart } from '../../shared/french-typography.js'
 
 export function proseView(text: string): string {
   return proseLines(text).join('\n')
@@ -27,32 +25,32 @@ export function proseLines(text: string, only?: (line: number) => boolean): stri
   lines.forEach((line, n) => {
     if (frontMatter) {
       if (n > 0 && line.trim() === '---') frontMatter = false
-      out.push(n === 0 || !frontMatter ? mask(line) : frontMatterLine(line))
+      out.push(n === 0 || !frontMatter ? maskPart(line) : frontMatterLine(line))
       return
     }
     const fenceMark = /^\s*(`{3,}|~{3,})/.exec(line)?.[1]
     if (fence) {
       if (fenceMark && fenceMark[0] === fence[0] && fenceMark.length >= fence.length) fence = undefined
-      out.push(mask(line))
+      out.push(maskPart(line))
       return
     }
     if (fenceMark) {
       fence = fenceMark
-      out.push(mask(line))
+      out.push(maskPart(line))
       return
     }
     let view = line
     // HTML comments, possibly over several lines.
     if (inComment) {
       const end = view.indexOf('-->')
-      if (end < 0) return void out.push(mask(view))
-      view = mask(view.slice(0, end + 3)) + view.slice(end + 3)
+      if (end < 0) return void out.push(maskPart(view))
+      view = maskPart(view.slice(0, end + 3)) + view.slice(end + 3)
       inComment = false
     }
-    view = view.replace(/<!--[\s\S]*?-->/g, mask)
+    view = view.replace(/<!--[\s\S]*?-->/g, maskPart)
     const open = view.indexOf('<!--')
     if (open >= 0) {
-      view = view.slice(0, open) + mask(view.slice(open))
+      view = view.slice(0, open) + maskPart(view.slice(open))
       inComment = true
     }
     out.push(!only || only(n) ? bodyLine(view) : '')
@@ -63,33 +61,33 @@ export function proseLines(text: string, only?: (line: number) => boolean): stri
 /** In front matter only the values of `title:` and list items (objectives) are prose. */
 function frontMatterLine(line: string): string {
   const m = /^(title:\s*|\s*-\s+)(.*)$/.exec(line)
-  if (!m) return mask(line)
+  if (!m) return maskPart(line)
   let value = m[2]!
   // YAML quotes are syntax, not quotation marks.
   const q = /^(["'])(.*)\1\s*$/.exec(value)
-  if (q) value = MASK + q[2]! + MASK + mask(value.slice(q[2]!.length + 2))
-  return mask(m[1]!) + value
+  if (q) value = MASK + q[2]! + MASK + maskPart(value.slice(q[2]!.length + 2))
+  return maskPart(m[1]!) + value
 }
 
 function bodyLine(line: string): string {
-  if (/^\s*:{3,}/.test(line)) return mask(line)
-  if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) return mask(line)
+  if (/^\s*:{3,}/.test(line)) return maskPart(line)
+  if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line)) return maskPart(line)
   return (
     line
       // Inline code.
-      .replace(/(`+)[^`]*?\1/g, mask)
+      .replace(/(`+)[^`]*?\1/g, maskPart)
       // A passage in another language, text and attribute: its own typography.
-      .replace(/\[[^\]\n]*\]\{lang=(?!fr\b)[^}\n]*\}/g, mask)
+      .replace(/\[[^\]\n]*\]\{lang=(?!fr\b)[^}\n]*\}/g, maskPart)
       // Attributes: heading {#id .class}, {lang=fr}.
-      .replace(/\{[#.][^}\n]*\}|\{lang=[^}\n]*\}/g, mask)
+      .replace(/\{[#.][^}\n]*\}|\{lang=[^}\n]*\}/g, maskPart)
       // Link and image targets, with an optional title; the `!` of an image.
-      .replace(/\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"\n]*")?\)/g, (m) => ']' + mask(m.slice(1)))
+      .replace(/\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+"[^"\n]*")?\)/g, (m) => ']' + maskPart(m.slice(1)))
       .replace(/!\[/g, MASK + '[')
       // Autolinks and reference definitions.
-      .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, mask)
-      .replace(/^\s*\[[^\]]+\]:\s.*$/, mask)
+      .replace(/<[a-z][a-z0-9+.-]*:[^>\s]*>/gi, maskPart)
+      .replace(/^\s*\[[^\]]+\]:\s.*$/, maskPart)
       // Task boxes of questions: `- [x]` (their `]` is not prose).
-      .replace(/^(\s*[-*+]\s+)\[[ xX]\]/, (m) => mask(m))
+      .replace(/^(\s*[-*+]\s+)\[[ xX]\]/, (m) => maskPart(m))
   )
 }
 
