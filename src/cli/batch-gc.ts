@@ -8,9 +8,9 @@
  *  - the old generation then grows by 30 % of what survived before the next collection, not by up
  *    to 4× (≈ 222–230 MB); the build was not slower (4.78 → 4.48 s; the sample and 200 modules
  *    unchanged, medians of interleaved pairs).
- * Every command runs with them, `preview` and `build --watch` too: their rebuilds and reloads
- * measured the same (bench: reload 171 ms / 241 ms, watch rebuild 30 ms / 323 ms, against 181 / 226
- * and 33 / 311 before); a collection there pauses for tens of milliseconds, between two saves.
+ * Every command runs with them, `preview` and `build --watch` too. The bench runs the real
+ * `preview`: edit → reloaded page 171 ms / 241 ms (sample / 200 modules), against 181 / 226 before;
+ * a collection there pauses for tens of milliseconds, between two saves.
  * Node warns that flags set after start may do nothing: these two are read by V8 at each decision
  * to start a collection, and are set here before the first one. Nothing depends on them but memory.
  */
