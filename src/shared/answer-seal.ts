@@ -22,7 +22,7 @@
 
 // Bytes as a "binary string" (one char per byte): what btoa/atob and escape/unescape speak, in
 // browsers and in Node alike, and much smaller in the runtime than hand-written UTF-8 and base64.
-const utf8 = (text: string): number[] =>
+let utf8 = (text: string): ArrayLike<number> =>
   unescape(encodeURIComponent(text))
     .split('')
     .map((c) => c.charCodeAt(0))
@@ -49,7 +49,7 @@ for (let p = 2, found = 0; found < 64; p++) {
 
 const rotr = (x: number, n: number): number => (x >>> n) | (x << (32 - n))
 
-function sha256(bytes: number[]): number[] {
+function sha256(bytes: ArrayLike<number>): number[] {
   const length = bytes.length
   const words: number[] = []
   for (let i = 0; i < length; i++) words[i >> 2] = (words[i >> 2] ?? 0) | (bytes[i]! << (24 - (i & 3) * 8))
@@ -94,15 +94,19 @@ function sha256(bytes: number[]): number[] {
  * compiler, which seals thousands of answers and feedbacks per build, installs Node's own
  * (`useSha256`, src/compiler/transform/build-scos.ts): same bytes, far less time.
  */
-let hashText = (text: string): number[] => sha256(utf8(text))
+let hashText = (text: string): ArrayLike<number> => sha256(utf8(text))
 
-/** `hash` must not be altered by its callers' reading: they only read the bytes it returns. */
-export function useSha256(hash: (text: string) => number[]): void {
+/**
+ * `hash` (and `encode`, a text's UTF-8 bytes) must give the same bytes as the code above; callers
+ * only read what they return, so Node's Buffers are used as they come.
+ */
+export function useSha256(hash: (text: string) => ArrayLike<number>, encode?: (text: string) => ArrayLike<number>): void {
   hashText = hash
+  if (encode) utf8 = encode
 }
 
 const HEX = Array.from({ length: 256 }, (_, b) => (b < 16 ? '0' : '') + b.toString(16))
-const hex = (bytes: number[], length = bytes.length): string => {
+const hex = (bytes: ArrayLike<number>, length = bytes.length): string => {
   let out = ''
   for (let i = 0; i < length; i++) out += HEX[bytes[i]!]
   return out
@@ -126,7 +130,7 @@ export const label = {
 }
 
 /** Keystream XOR (SHA-256 in counter mode) keyed by salt + right answer: symmetric. */
-function xor(bytes: number[], salt: string, value: string): number[] {
+function xor(bytes: ArrayLike<number>, salt: string, value: string): number[] {
   const out: number[] = []
   for (let block = 0; block * 32 < bytes.length; block++) {
     const stream = hashText(salt + '|feedback:' + value + '|' + block)

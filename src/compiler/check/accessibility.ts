@@ -8,7 +8,7 @@
  * parse/plugins/table-headers.ts, with the empty header cells.
  */
 import { warning } from '../diagnostics.js'
-import { blockMaps, locateIn } from './locate.js'
+import { locateIn } from './locate.js'
 import type { TokenRule } from './token-rules.js'
 
 const VAGUE_LINK_TEXTS = new Set([
@@ -41,11 +41,13 @@ const VAGUE_LINK_TEXTS = new Set([
 const FILE_NAME = /\.(png|jpe?g|gif|svg|webp|avif|bmp|tiff?)$/i
 const CAMERA_NAME = /^(img|dsc|dscn|pxl|image|photo|capture|screenshot|capture d['’]écran|screen ?shot)[\s_-]*\d/i
 
-export const accessibilityRules: TokenRule = ({ tokens, env, lines }) => {
-  const maps = blockMaps(tokens)
-  tokens.forEach((token, i) => {
-    const children = token.children ?? []
-    children.forEach((child, k) => {
+export const accessibilityRules: TokenRule = ({ tokens, env, lines, maps }) => {
+  // Plain loops: a callback per token was ≈ 4 % of a 200-module build's garbage (issue 14).
+  for (let i = 0; i < tokens.length; i++) {
+    const children = tokens[i]!.children
+    if (!children) continue
+    for (let k = 0; k < children.length; k++) {
+      const child = children[k]!
       if (child.type === 'link_open') {
         let text = ''
         for (let j = k + 1; j < children.length && children[j]!.type !== 'link_close'; j++) text += children[j]!.content
@@ -66,8 +68,8 @@ export const accessibilityRules: TokenRule = ({ tokens, env, lines }) => {
         if (alt && (FILE_NAME.test(alt) || alt === stem || CAMERA_NAME.test(alt)))
           env.diagnostics.push(warning('image/filename-alt', env.file, locateIn(env, lines, maps[i], `![${alt}`), { src, alt }))
       }
-    })
-  })
+    }
+  }
 }
 
 function decodeSafe(src: string): string {

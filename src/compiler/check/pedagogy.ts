@@ -11,23 +11,25 @@
  */
 import { warning, type Diagnostic } from '../diagnostics.js'
 import type { Module } from '../types.js'
-import { blockMaps, locateIn } from './locate.js'
+import { locateIn } from './locate.js'
 import { proseLines } from './prose.js'
 import type { TokenRule } from './token-rules.js'
 
 export const WORDS_PER_MINUTE = 150
 export const MINUTES_PER_QUESTION = 2
 
-export const pedagogyRules: TokenRule = ({ tokens, env, lines }) => {
-  const maps = blockMaps(tokens)
-  tokens.forEach((token, i) => {
-    for (const child of token.children ?? []) {
+export const pedagogyRules: TokenRule = ({ tokens, env, lines, maps }) => {
+  for (let i = 0; i < tokens.length; i++) {
+    for (const child of tokens[i]!.children ?? NONE) {
       if (child.type !== 'link_open') continue
       const href = String(child.attrGet('href') ?? '')
       if (/^http:\/\//i.test(href)) env.diagnostics.push(warning('link/insecure', env.file, locateIn(env, lines, maps[i], 'http://'), { href }))
     }
-  })
+  }
 }
+
+/** A token's missing children, without an array per token. */
+const NONE: readonly never[] = []
 
 /** Minutes a module takes, by the formula above. */
 export function estimateMinutes(module: Module): { minutes: number; words: number; questions: number } {

@@ -11,17 +11,17 @@ import { error, type Diagnostic } from '../diagnostics.js'
 import { fileLine, type ParseEnv } from '../parse/env.js'
 import { didYouMean } from '../did-you-mean.js'
 import { isKnownLanguageTag, languageCodeFor } from './lang.js'
-import { blockMaps, locateIn } from './locate.js'
+import { locateIn } from './locate.js'
 import type { TokenRule } from './token-rules.js'
 
 const RAW_IMAGE = /!\[([^\]\n]*)\]\(([^)\n]*)\)/g
 const RAW_ATTRIBUTES = /\]\{([^}\n]*)\}/g
 
-export const structureRules: TokenRule = ({ tokens, env, lines }) => {
-  const maps = blockMaps(tokens)
+export const structureRules: TokenRule = ({ tokens, env, lines, maps }) => {
   const diagnostics: Diagnostic[] = env.diagnostics
   let previous = 2
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1))
       const at = { line: fileLine(env, token.map?.[0] ?? 0), column: 1 }
@@ -33,38 +33,42 @@ export const structureRules: TokenRule = ({ tokens, env, lines }) => {
       }
       if (level > 1 && (tokens[i + 1]?.content ?? '').trim() === '') diagnostics.push(error('heading/empty', env.file, at))
     }
-    if (token.type !== 'inline' || !token.children) return
+    if (token.type !== 'inline' || !token.children) continue
     for (const child of token.children) {
       if (child.type === 'pc_lang_open') {
         const lang = String(child.attrGet('lang') ?? '')
         if (!isKnownLanguageTag(lang)) diagnostics.push(error('lang/invalid', env.file, locateIn(env, lines, maps[i], `{lang=${lang}}`), { lang }))
       }
       if (child.type !== 'text') continue
-      for (const m of child.content.matchAll(RAW_IMAGE)) {
-        diagnostics.push(error('markup/raw-image', env.file, locateIn(env, lines, maps[i], m[0]), { text: m[0], src: m[2]!.trim() }))
-      }
-      for (const m of child.content.matchAll(RAW_ATTRIBUTES)) {
-        const at = locateIn(env, lines, maps[i], m[0].slice(1))
-        const lang = /^\s*lang\s*=\s*["']?([^"'\s]*)["']?\s*$/.exec(m[1]!)
-        if (lang) {
-          const code = languageCodeFor(lang[1]!) ?? didYouMean(lang[1]!, ['fr', 'en', 'de', 'es', 'it', 'pt', 'nl', 'br', 'oc', 'eu', 'ca', 'co'])
-          diagnostics.push(error('lang/invalid', env.file, at, code ? { lang: lang[1]!, didYouMean: `{lang=${code}}` } : { lang: lang[1]! }))
-        } else diagnostics.push(error('markup/unknown-attributes', env.file, at, { attributes: m[1]! }))
-      }
+      // matchAll copies its regular expression: only where the text can match (rare), not for every text token.
+      if (child.content.includes(']('))
+        for (const m of child.content.matchAll(RAW_IMAGE)) {
+          diagnostics.push(error('markup/raw-image', env.file, locateIn(env, lines, maps[i], m[0]), { text: m[0], src: m[2]!.trim() }))
+        }
+      if (child.content.includes(']{'))
+        for (const m of child.content.matchAll(RAW_ATTRIBUTES)) {
+          const at = locateIn(env, lines, maps[i], m[0].slice(1))
+          const lang = /^\s*lang\s*=\s*["']?([^"'\s]*)["']?\s*$/.exec(m[1]!)
+          if (lang) {
+            const code = languageCodeFor(lang[1]!) ?? didYouMean(lang[1]!, ['fr', 'en', 'de', 'es', 'it', 'pt', 'nl', 'br', 'oc', 'eu', 'ca', 'co'])
+            diagnostics.push(error('lang/invalid', env.file, at, code ? { lang: lang[1]!, didYouMean: `{lang=${code}}` } : { lang: lang[1]! }))
+          } else diagnostics.push(error('markup/unknown-attributes', env.file, at, { attributes: m[1]! }))
+        }
     }
-  })
+  }
 }
 
 /** Links of a module, with where they are written: checked against the whole course later. */
-export function collectLinks({ tokens, env, lines }: Parameters<TokenRule>[0]): { href: string; line: number; column: number }[] {
-  const maps = blockMaps(tokens)
+export function collectLinks({ tokens, env, lines, maps }: Parameters<TokenRule>[0]): { href: string; line: number; column: number }[] {
   const links: { href: string; line: number; column: number }[] = []
-  tokens.forEach((token, i) => {
-    for (const child of token.children ?? []) {
+  for (let i = 0; i < tokens.length; i++) {
+    const children = tokens[i]!.children
+    if (!children) continue
+    for (const child of children) {
       if (child.type !== 'link_open') continue
       const href = String(child.attrGet('href') ?? '')
       links.push({ href, ...locateIn(env, lines, maps[i], `(${href}`) })
     }
-  })
+  }
   return links
 }

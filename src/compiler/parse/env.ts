@@ -24,6 +24,17 @@ export type ParseEnv = {
   idPrefix: string
   /** Links found by the check rules (check/token-rules.ts), with their positions. */
   links?: { href: string; line: number; column: number }[]
+  /** The parsed text's lines, split once for every plugin that locates a finding (linesOf). */
+  lines?: { src: string; lines: readonly string[] }
+}
+
+/**
+ * The lines of `src`, the text markdown-it is parsing (`state.src`): four core rules search them
+ * for positions; split once per text, not once per rule (≈ 400 strings per module each time).
+ */
+export function linesOf(env: ParseEnv, src: string): readonly string[] {
+  if (env.lines?.src !== src) env.lines = { src, lines: src.split('\n') }
+  return env.lines.lines
 }
 
 /** 1-based file line of a 0-based markdown-it body line. */

@@ -20,17 +20,22 @@ const sha256 = (text: string): Buffer => (oneShot ? oneShot('sha256', text, 'buf
 // hashes the same texts again; bounded, cleared when full (25,000: a 200-module course's, ≈ 7 MB).
 // A one-off build hashes each text once: there the memo only held digests (≈ 4 MB at 1,000 modules)
 // and, filled and cleared while the pages were sealed, left ≈ 22 MB of garbage in the old generation.
-let hashes: Map<string, number[]> | undefined
-useSha256((text) => {
-  if (!hashes) return Array.from(sha256(text))
-  let hash = hashes.get(text)
-  if (!hash) {
-    if (hashes.size >= 25_000) hashes.clear()
-    hash = Array.from(sha256(text))
-    hashes.set(text, hash)
-  }
-  return hash
-})
+// The Buffers are read as they are (no copy into arrays: ≈ 15 MB less garbage at 200 modules).
+let hashes: Map<string, Buffer> | undefined
+useSha256(
+  (text) => {
+    if (!hashes) return sha256(text)
+    let hash = hashes.get(text)
+    if (!hash) {
+      if (hashes.size >= 25_000) hashes.clear()
+      hash = sha256(text)
+      hashes.set(text, hash)
+    }
+    return hash
+  },
+  // Sealing a feedback encodes it: Node's encoder instead of the runtime's small one (one string per byte).
+  (text) => Buffer.from(text, 'utf8'),
+)
 
 /** For a process that rebuilds the same course (watch, preview): digests are kept from one build to the next. */
 export function rememberDigests(): void {

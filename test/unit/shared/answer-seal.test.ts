@@ -35,7 +35,7 @@ describe('answer seal', () => {
     expect(unseal(sealed, 'other', 'b')).toBeNull()
   })
 
-  it('seals the same bytes with the compiler’s node:crypto hash as with the runtime’s own (the runtime must open what the compiler sealed)', () => {
+  it('seals the same bytes with the compiler’s node:crypto hash and Buffer encoder as with the runtime’s own (the runtime must open what the compiler sealed)', () => {
     // This file imports answer-seal alone (vitest isolates files): the JavaScript SHA-256 is in use here.
     const cases = [
       ['s4lt', '3', 'Bien vu : le décret impose « le cloud au centre ».'],
@@ -43,7 +43,11 @@ describe('answer seal', () => {
       ['sel', 'a_c', ''],
     ] as const
     const byRuntime = cases.map(([salt, value, text]) => [seal(text, salt, value), digest(salt, text)])
-    useSha256((text) => Array.from(createHash('sha256').update(text, 'utf8').digest()))
+    // As build-scos.ts installs them: Node's Buffers, read as they are, for the digests and the UTF-8 bytes.
+    useSha256(
+      (text) => createHash('sha256').update(text, 'utf8').digest(),
+      (text) => Buffer.from(text, 'utf8'),
+    )
     expect(cases.map(([salt, value, text]) => [seal(text, salt, value), digest(salt, text)])).toEqual(byRuntime)
     for (const [[salt, value, text], [sealed]] of cases.map((c, i) => [c, byRuntime[i]!] as const)) expect(unseal(sealed!, salt, value)).toBe(text)
   })

@@ -7,7 +7,7 @@ import type { MarkdownIt } from 'markdown-it'
 import container from 'markdown-it-container'
 import { didYouMean } from '../../did-you-mean.js'
 import { error } from '../../diagnostics.js'
-import { fileLine, type ParseEnv } from '../env.js'
+import { fileLine, linesOf, type ParseEnv } from '../env.js'
 import { buildQuestion, QUESTION_KINDS } from './question.js'
 
 export const CALLOUT_KINDS: Record<string, string> = {
@@ -48,7 +48,7 @@ export default function blocks(md: MarkdownIt): void {
   md.core.ruler.push('pc_blocks', (state) => {
     const env = state.env as ParseEnv
     const tokens = state.tokens
-    const lines = state.src.split('\n')
+    const lines = linesOf(env, state.src)
     for (let i = 0; i < tokens.length; i++) {
       const open = tokens[i]!
       if (open.type !== 'container_pc_open') continue

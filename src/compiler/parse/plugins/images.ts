@@ -4,12 +4,12 @@
  */
 import type { MarkdownIt } from 'markdown-it'
 import { error } from '../../diagnostics.js'
-import { fileLine, type ParseEnv } from '../env.js'
+import { fileLine, linesOf, type ParseEnv } from '../env.js'
 
 export default function images(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'pc_images', (state) => {
     const env = state.env as ParseEnv
-    const lines = state.src.split('\n')
+    const lines = linesOf(env, state.src)
     let map: [number, number] | null = null
     let locate = imageLocator(env, lines, map)
     for (const block of state.tokens) {
@@ -50,7 +50,7 @@ export default function images(md: MarkdownIt): void {
  * Inline tokens have no positions: the n-th image of a block is taken to be the n-th `![` of the
  * block's source lines, so that a diagnostic points at the image even in a long paragraph.
  */
-function imageLocator(env: ParseEnv, lines: string[], map: [number, number] | null): () => { line: number; column: number } {
+function imageLocator(env: ParseEnv, lines: readonly string[], map: [number, number] | null): () => { line: number; column: number } {
   const fallback = { line: map ? fileLine(env, map[0]) : env.bodyLine + 1, column: 1 }
   let line = map?.[0] ?? 0
   let column = 0

@@ -4,7 +4,7 @@
  */
 import type { MarkdownIt } from 'markdown-it'
 import { error } from '../../diagnostics.js'
-import { fileLine, type ParseEnv } from '../env.js'
+import { fileLine, linesOf, type ParseEnv } from '../env.js'
 
 export default function links(md: MarkdownIt): void {
   // markdown-it refuses `javascript:`, `vbscript:`, `file:` and `data:` links (validateLink) and
@@ -19,7 +19,7 @@ export default function links(md: MarkdownIt): void {
   md.core.ruler.after('inline', 'pc_refused_links', (state) => {
     if (refused.size === 0) return
     const env = state.env as ParseEnv
-    const lines = state.src.split('\n')
+    const lines = linesOf(env, state.src)
     for (const url of refused) {
       const line = lines.findIndex((l) => l.includes(url))
       const at = line >= 0 ? { line: fileLine(env, line), column: lines[line]!.indexOf(url) + 1 } : { line: env.bodyLine + 1, column: 1 }
