@@ -64,7 +64,8 @@ export interface BuildResult extends Omit<CompileResult, 'packages'> {
 async function readAndPlan(contentDir: string, options: BuildOptions): Promise<CompileResult<PlannedPackage>> {
   const builtins = await readBuiltins()
   // The read stage parses the modules to find their images; the cache hands that parse to compile().
-  const cache = options.cache ?? createAnalysisCache()
+  // A one-off build's cache lets each module's text go once parsed (AnalysisCache.once).
+  const cache = options.cache ?? createAnalysisCache({ once: true })
   const tree = await readTree(contentDir, { strings: builtins.strings, cache })
   return plan(tree, builtins, options.formats, cache, { answerKey: options.answerKey === true, lazy: true })
 }

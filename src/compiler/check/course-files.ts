@@ -17,11 +17,15 @@ const IMAGE_FILE = /\.(png|jpe?g|gif|svg|webp|avif)$/i
 /** Notes for the trainer, not modules: README, LICENSE… and any upper-case name (BIEN-DEMARRER.md, LISEZMOI.md). */
 const NOT_A_MODULE = /^(readme|license|licence|changelog|contributing)(\.[a-z]+)?\.md$|^[A-Z0-9_-]+(\.[a-z]{2})?\.md$/
 
-export function checkCourseFiles(course: Course, tree: SourceTree, moduleFiles: readonly string[]): Diagnostic[] {
+/**
+ * `mentionsOf(module)`: the module's imageMentions. `tree` gives the folder's files; a module's
+ * text may be gone from it (AnalysisCache.once), its mentions are not.
+ */
+export function checkCourseFiles(course: Course, tree: SourceTree, moduleFiles: readonly string[], mentionsOf: (module: Module) => string): Diagnostic[] {
   const diagnostics: Diagnostic[] = []
   const listed = new Set(moduleFiles)
   const used = new Set(course.modules.flatMap((m) => m.assets.map((a) => a.from)))
-  const mentioned = (name: string): boolean => moduleFiles.some((f) => tree.files[f]?.text?.includes(name))
+  const mentioned = (name: string): boolean => course.modules.some((m) => mentionsOf(m).includes(`${name}\0`))
   if (course.config.theme.logo) used.add(course.config.theme.logo.src)
   for (const path of Object.keys(tree.files).sort()) {
     if (path.startsWith('templates/')) continue
@@ -67,6 +71,24 @@ function splitHref(href: string): [string, string | undefined] {
     }
   }
   return hash < 0 ? [decode(href), undefined] : [decode(href.slice(0, hash)), decode(href.slice(hash + 1))]
+}
+
+/** An image extension, wherever it ends a name in a text. */
+const IMAGE_NAME_END = /\.(?:png|jpe?g|gif|svg|webp|avif)/gi
+
+/**
+ * The text before each image extension of `text` (up to 255 characters, the longest file name),
+ * each followed by NUL: for an image file name, `text.includes(name)` is
+ * `mentions.includes(name + '\0')` (a name holds no NUL), and the mentions are a few characters
+ * where the text is thousands. Joined: a new string, which keeps no slice of the text alive.
+ */
+export function imageMentions(text: string): string {
+  const parts: string[] = []
+  for (const m of text.matchAll(IMAGE_NAME_END)) {
+    const end = m.index + m[0].length
+    parts.push(text.slice(Math.max(0, end - 255), end), '\0')
+  }
+  return parts.join('')
 }
 
 /** `02-rgpd.md`, or `02-rgpd` / `02-rgpd/` / `02-rgpd/index.md` for a module folder. */

@@ -95,7 +95,8 @@ export function markChanged(cache: AnalysisCache, paths: readonly string[]): voi
 }
 
 async function readKept(absolute: string, path: string, kind: 'text' | 'image', cache: AnalysisCache | undefined): Promise<ReadResult> {
-  if (!cache) return readOne(absolute, path, kind)
+  // A one-off build reads each file once: nothing to keep (a kept text would outlive its parse).
+  if (!cache || cache.once) return readOne(absolute, path, kind)
   const k = keptFor(cache)
   const info = await stat(absolute).catch(() => undefined)
   const before = k.reads.get(path)

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { CompileError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../../../src/compiler/diagnostics.js'
-import { analyse, compile } from '../../../src/compiler/pipeline.js'
+import { analyse, compile, createAnalysisCache } from '../../../src/compiler/pipeline.js'
 import { checkTypography } from '../../../src/compiler/check/index.js'
 import { readBuiltins, type Builtins } from '../../../src/compiler/read/read-builtins.js'
 import { readTree } from '../../../src/compiler/read/read-tree.js'
@@ -96,6 +96,16 @@ describe('diagnostics corpus', () => {
 
   describe.each(CASES)('%s', (name) => {
     const dir = join(CORPUS, name)
+
+    it('reports the same in a one-off build, whose analysis lets each module text go once parsed', async () => {
+      const plain = analyse(await readTree(join(dir, 'content')), builtins, ['scorm12'])
+      const cache = createAnalysisCache({ once: true })
+      const tree = await readTree(join(dir, 'content'), { strings: builtins.strings, cache })
+      const once = analyse(tree, builtins, ['scorm12'], cache)
+      expect(once.diagnostics).toEqual(plain.diagnostics)
+      expect(once.packages.map((p) => p.scos.map((s) => s.data))).toEqual(plain.packages.map((p) => p.scos.map((s) => s.data)))
+      for (const module of once.course?.modules ?? []) expect(tree.files[module.file]?.text, module.file).toBeUndefined()
+    })
 
     it('reports every diagnostic of the run, sorted, each with a position or a whole-file reason', async () => {
       const { failed, diagnostics } = await diagnose(dir)
