@@ -4,16 +4,20 @@
  * column, so that the trainer can find the character (often an « é » saved by an old editor).
  */
 
+import { isUtf8 } from 'node:buffer'
+
 export type Decoded = { text: string } | { badByte: { line: number; column: number; byte: number } }
 
-/** The platform's own validating decoder (WHATWG UTF-8: the same rules as firstInvalidUtf8, much faster). */
-const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+/** Line ends as `\n` (most files have no `\r`: no regular expression over them). */
+const unixLines = (text: string): string => (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text)
 
 export function decodeText(bytes: Uint8Array): Decoded {
-  try {
-    return { text: strict.decode(bytes).replace(/\r\n?/g, '\n') }
-  } catch {
-    // Not UTF-8: find where, below, for the diagnostic.
+  // Node's validator and decoder (simdutf: WHATWG UTF-8, the same rules as firstInvalidUtf8), several
+  // times faster than a fatal TextDecoder on Node 20 (≈ 20 ms of a 200-module build, issue 14).
+  if (isUtf8(bytes)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    // As TextDecoder does (ignoreBOM: false): a byte order mark is not part of the text.
+    return { text: unixLines(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) }
   }
   const bad = firstInvalidUtf8(bytes)
   if (bad >= 0) {
@@ -23,7 +27,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
     const column = new TextDecoder().decode(bytes.subarray(lineStart, bad)).replace(/\r$/, '').length + 1
     return { badByte: { line, column, byte: bytes[bad]! } }
   }
-  return { text: new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes).replace(/\r\n?/g, '\n') }
+  return { text: unixLines(new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes)) }
 }
 
 function countNewlines(bytes: Uint8Array, end: number): number {

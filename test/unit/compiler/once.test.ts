@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { HtmlBlock, compactHtml } from '../../../src/compiler/compact-html.js'
 import { imageMentions } from '../../../src/compiler/check/course-files.js'
+import { checkWorkingNotes } from '../../../src/compiler/check/pedagogy.js'
 import { analyse, createAnalysisCache, parseModules } from '../../../src/compiler/pipeline.js'
 import { readBuiltins } from '../../../src/compiler/read/read-builtins.js'
 import { readTree } from '../../../src/compiler/read/read-tree.js'
@@ -104,5 +105,16 @@ describe('compactHtml', () => {
     expect(first.html).toBe('<p>réécrit</p>')
     expect((compact.pages[0]!.blocks[1] as HtmlBlock).html).toBe(blocks[1])
     expect(Object.keys(first)).toEqual(['kind'])
+  })
+})
+
+describe('checkWorkingNotes', () => {
+  it('finds the notes on every line, first and last included, where a test line by line does', () => {
+    const lines = ['TODO : relire', 'Un texte sans note.', '', 'À vérifier, puis « à compléter » et FIXME.', 'Cette page n’a pas pu être consultée.', 'fin xxx']
+    const text = lines.join('\n')
+    const found = checkWorkingNotes('m.md', text).map((d) => `${d.line}:${d.column} ${d.params?.note}`)
+    expect(found).toEqual(['1:1 TODO', '4:1 À vérifier', '4:20 à compléter', '4:37 FIXME', '5:12 n’a pas pu être consultée', '6:5 xxx'])
+    expect(checkWorkingNotes('m.md', `${text}\n`)).toEqual(checkWorkingNotes('m.md', text))
+    expect(checkWorkingNotes('m.md', 'Rien à signaler.\n')).toEqual([])
   })
 })
