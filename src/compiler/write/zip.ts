@@ -7,17 +7,17 @@
  * (test/unit/compiler/zip.test.ts compares them), because of how the deflating is driven:
  *  - a few files at a time are deflated by Node's zlib (level 9) on the thread pool, while the main
  *    thread renders the next ones: the two cores work together, and memory holds a few files and a
- *    few zlib states, where yazl started one zlib state (≈ 300 KB) per file at once;
+ *    few zlib states, reset from file to file (deflater.ts), where yazl started one zlib state
+ *    (≈ 300 KB) per file at once;
  *  - a file may be given as a function that renders it: it is rendered when the zip reaches it,
  *    so a build never holds the whole package's pages.
  */
 import { createWriteStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import { promisify } from 'node:util'
-import { deflateRaw } from 'node:zlib'
 import type { PlannedFile } from '../types.js'
 import { crc32 } from './crc32.js'
+import { Deflater } from './deflater.js'
 
 /** Files deflated at once: the thread pool's 4 threads busy, and never more than this many zlib states. */
 const IN_FLIGHT = 4
@@ -35,8 +35,6 @@ const DEFLATE = 8
 /** Above these the zip would need Zip64, which parcours does not write (no course comes near). */
 const MAX_32 = 0xfffffffe
 const MAX_ENTRIES = 0xffff
-
-const deflate = promisify(deflateRaw)
 
 interface Entry {
   name: Buffer
@@ -62,29 +60,38 @@ async function* zipChunks(files: readonly PlannedFile[]): AsyncGenerator<Buffer>
     if (!buffer || buffer.length < text.length * 3) buffer = scratch[slot] = Buffer.allocUnsafeSlow(text.length * 3)
     return buffer.subarray(0, buffer.write(text, 0, 'utf8'))
   }
+  // One zlib state per slot, reset from file to file (deflater.ts).
+  const deflaters: Deflater[] = []
   let next = 0
   const start = (): void => {
     const slot = next % IN_FLIGHT
     const file = sorted[next++]!
     const contents = typeof file.contents === 'function' ? file.contents() : file.contents
     const bytes = typeof contents === 'string' ? encode(contents, slot) : Buffer.from(contents.buffer, contents.byteOffset, contents.byteLength)
-    pending.push(deflate(bytes, { level: 9 }).then((data) => [bytes, data]))
+    pending.push((deflaters[slot] ??= new Deflater()).deflate(bytes).then((data) => [bytes, data]))
   }
-  let offset = 0
-  for (let i = 0; i < sorted.length; i++) {
-    while (next < sorted.length && next < i + IN_FLIGHT) start()
-    const [bytes, data] = await pending.shift()!
-    const entry = { name: Buffer.from(sorted[i]!.path, 'utf8'), crc: crc32(bytes), size: bytes.length, compressed: data.length, offset }
-    if (entry.size > MAX_32 || entry.compressed > MAX_32 || offset > MAX_32) throw new Error(`zip: ${sorted[i]!.path} goes past 4 GB`)
-    entries.push(entry)
-    const header = localHeader(entry)
-    offset += header.length + data.length
-    yield header
-    yield data
+  try {
+    let offset = 0
+    for (let i = 0; i < sorted.length; i++) {
+      while (next < sorted.length && next < i + IN_FLIGHT) start()
+      const [bytes, data] = await pending.shift()!
+      const entry = { name: Buffer.from(sorted[i]!.path, 'utf8'), crc: crc32(bytes), size: bytes.length, compressed: data.length, offset }
+      if (entry.size > MAX_32 || entry.compressed > MAX_32 || offset > MAX_32) throw new Error(`zip: ${sorted[i]!.path} goes past 4 GB`)
+      entries.push(entry)
+      const header = localHeader(entry)
+      offset += header.length + data.length
+      yield header
+      yield data
+    }
+    const directory = Buffer.concat(entries.map(centralRecord))
+    yield directory
+    yield endRecord(entries.length, directory.length, offset)
+  } finally {
+    // Also when the zip stops half-way (a page fails to render, the disk is full): the files
+    // still being deflated are dropped, and so is what their deflating says.
+    for (const dropped of pending) dropped.catch(() => undefined)
+    for (const deflater of deflaters) deflater.close()
   }
-  const directory = Buffer.concat(entries.map(centralRecord))
-  yield directory
-  yield endRecord(entries.length, directory.length, offset)
 }
 
 /** A record's little-endian fields, each [size in bytes, value], as APPNOTE's tables list them; then the name. */

@@ -1,10 +1,11 @@
 // parcours writes its zips itself (src/compiler/write/zip.ts) to drive the deflating, but the bytes
 // must be yazl's, the zipper whose packages Moodle has imported: same files in, same bytes out.
-import { inflateRawSync } from 'node:zlib'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
 import yazl from 'yazl'
 import type { PlannedFile } from '../../../src/compiler/types.js'
+import { Deflater } from '../../../src/compiler/write/deflater.js'
 import { zipFiles } from '../../../src/compiler/write/zip.js'
 
 /** What the build gave yazl before: sorted entries, local 2000-01-01, mode 0644, level 9, no timestamp field. */
@@ -63,5 +64,15 @@ describe('zip writer', () => {
       },
     ]
     await expect(zipFiles(broken)).rejects.toThrow('template failed')
+  })
+
+  it('deflates file after file with one zlib state, each as a fresh deflateRawSync would', async () => {
+    const deflater = new Deflater()
+    const inputs = [noise, Buffer.alloc(0), Buffer.from('<p>Élève « cœur »</p>'.repeat(3000)), noise.subarray(0, 70_000), Buffer.from('a'), Buffer.alloc(0)]
+    try {
+      for (const input of inputs) expect((await deflater.deflate(input)).equals(deflateRawSync(input, { level: 9 }))).toBe(true)
+    } finally {
+      deflater.close()
+    }
   })
 })
