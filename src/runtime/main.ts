@@ -177,7 +177,9 @@ function pageAddress(pageId: string, initial: boolean): void {
  */
 function showProgress(data: ScoData, seen: string[], t: Translate): void {
   const total = data.pages.length
-  const count = data.pages.filter((p) => seen.indexOf(p.key) >= 0).length
+  // A set: indexOf on every page cost a 2,400-page SCO ≈ 6 ms a click once 2,000 were seen (issue 14).
+  const seenKeys = new Set(seen)
+  const count = data.pages.filter((p) => seenKeys.has(p.key)).length
   const text = $('#pc-position')
   const bar = $('#pc-bar')
   if (text) text.textContent = t('progressCourse', { seen: count, total })
