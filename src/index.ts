@@ -11,7 +11,7 @@ import type { ScoData } from './shared/sco-data.js'
 import type { ScormVersion } from './shared/sco-data.js'
 import { analyse, createAnalysisCache, plan, templateFailure, type AnalysedPackage, type AnalysisCache, type CompileResult, type PlannedPackage } from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
-import { readTree } from './compiler/read/read-tree.js'
+import { markChanged, readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
 import { writeZip } from './compiler/write/zip.js'
 
@@ -112,10 +112,13 @@ export interface CheckResult {
  */
 export async function check(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const builtins = await readBuiltins()
-  let tree = await readTree(contentDir, { strings: builtins.strings })
+  // The read stage parses the modules (for their images): the cache hands that parse to the
+  // analysis, which parsed every module a second time (issue 14).
+  const cache = createAnalysisCache()
+  let tree = await readTree(contentDir, { strings: builtins.strings, cache })
   const fixed: TypographyFix[] = []
   if (options.fix) {
-    const first = analyse(tree, builtins, ['scorm12'])
+    const first = analyse(tree, builtins, ['scorm12'], cache)
     if (first.course?.config.language === 'fr') {
       for (const module of first.course.modules) {
         const text = tree.files[module.file]?.text
@@ -125,13 +128,19 @@ export async function check(contentDir: string, options: CheckOptions = {}): Pro
         await writeFile(join(contentDir, module.file), fix.text)
         fixed.push(fix)
       }
-      if (fixed.length) tree = await readTree(contentDir, { strings: builtins.strings })
+      if (fixed.length) {
+        markChanged(
+          cache,
+          fixed.map((f) => f.file),
+        )
+        tree = await readTree(contentDir, { strings: builtins.strings, cache })
+      }
     }
   }
   let published: { scos: ScoData[] } | { reason: string } | undefined
   if (options.against) published = await readPublished(await readFile(options.against)).catch((e: Error) => ({ reason: e.message }))
   const format = published && 'scos' in published ? (published.scos[0]?.version ?? 'scorm12') : 'scorm12'
-  const analysis = analyse(tree, builtins, [format])
+  const analysis = analyse(tree, builtins, [format], cache)
   const diagnostics = [...analysis.diagnostics, ...(analysis.course ? checkTypography(analysis.course, tree) : [])]
   if (published && 'reason' in published)
     diagnostics.push(error('update/not-a-package', basename(options.against!), undefined, { file: basename(options.against!), reason: published.reason }))
