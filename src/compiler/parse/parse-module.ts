@@ -48,9 +48,17 @@ export function parseModule(source: SourceFile, ctx: ParseContext): { module?: M
   return { module, diagnostics }
 }
 
+/** The course's files as a set, made once per list: a set per module grew with modules × files. */
+const fileSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+function fileSet(files: readonly string[]): ReadonlySet<string> {
+  let set = fileSets.get(files)
+  if (!set) fileSets.set(files, (set = new Set(files)))
+  return set
+}
+
 function createEnv(file: string, bodyLine: number, moduleId: string, ctx: ParseContext): ParseEnv {
   const dir = posix.dirname(file)
-  const known = new Set(ctx.files)
+  const known = fileSet(ctx.files)
   // `src` comes decoded from the images plugin (`schéma.png`, not `sch%C3%A9ma.png`).
   // NFC, as the read stage lists the files: `schéma.png` typed on macOS (NFD) is the same file.
   const resolve = (src: string): string => posix.normalize(posix.join(dir, src.split(/[?#]/)[0]!)).normalize('NFC')
