@@ -13,7 +13,9 @@ import { error, warning, type Diagnostic } from '../diagnostics.js'
 import { didYouMean } from '../did-you-mean.js'
 import type { Course, Module, SourceTree } from '../types.js'
 
-const IMAGE_FILE = /\.(png|jpe?g|gif|svg|webp|avif)$/i
+/** The images a course may show; the same extensions end a name in imageMentions. */
+const IMAGE_EXTENSION = String.raw`\.(?:png|jpe?g|gif|svg|webp|avif)`
+const IMAGE_FILE = new RegExp(`${IMAGE_EXTENSION}$`, 'i')
 /** Notes for the trainer, not modules: README, LICENSE… and any upper-case name (BIEN-DEMARRER.md, LISEZMOI.md). */
 const NOT_A_MODULE = /^(readme|license|licence|changelog|contributing)(\.[a-z]+)?\.md$|^[A-Z0-9_-]+(\.[a-z]{2})?\.md$/
 
@@ -74,7 +76,7 @@ function splitHref(href: string): [string, string | undefined] {
 }
 
 /** An image extension, wherever it ends a name in a text. */
-const IMAGE_NAME_END = /\.(?:png|jpe?g|gif|svg|webp|avif)/gi
+const IMAGE_NAME_END = new RegExp(IMAGE_EXTENSION, 'gi')
 
 /**
  * The text before each image extension of `text` (up to 255 characters, the longest file name),

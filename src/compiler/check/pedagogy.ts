@@ -20,16 +20,15 @@ export const MINUTES_PER_QUESTION = 2
 
 export const pedagogyRules: TokenRule = ({ tokens, env, lines, maps }) => {
   for (let i = 0; i < tokens.length; i++) {
-    for (const child of tokens[i]!.children ?? NONE) {
+    const children = tokens[i]!.children
+    if (!children) continue
+    for (const child of children) {
       if (child.type !== 'link_open') continue
       const href = String(child.attrGet('href') ?? '')
       if (/^http:\/\//i.test(href)) env.diagnostics.push(warning('link/insecure', env.file, locateIn(env, lines, maps[i], 'http://'), { href }))
     }
   }
 }
-
-/** A token's missing children, without an array per token. */
-const NONE: readonly never[] = []
 
 /** Minutes a module takes, by the formula above. */
 export function estimateMinutes(module: Module): { minutes: number; words: number; questions: number } {
