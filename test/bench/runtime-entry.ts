@@ -2,8 +2,11 @@
  * The runtime on a very large SCO (issue 14): a course built as ONE SCO of 2,400 pages (SCORM
  * 2004, whose state limit allows it), opened from disk in a real Chromium without an LMS (the
  * runtime then keeps progress in the browser). Measured: DOMContentLoaded and the first page ready,
- * and « Suivant »: from the click to the next page shown, in the page's own clock. Bundled by
- * test/bench/runtime.js with esbuild (it reuses the tests' Chromium finder).
+ * and « Suivant », in the page's own clock: the click's handler (it shows the next page
+ * synchronously), and from the click to the end of the next frame (style, layout and paint of the
+ * new page included). The same clicks on a 30-page SCO built from the same generator say whether a
+ * click costs more in a larger course. Bundled by test/bench/runtime.js with esbuild (it reuses the
+ * tests' Chromium finder).
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
@@ -16,11 +19,15 @@ export interface LargeScoBench {
   htmlBytes: number
   domContentLoadedMs: number
   firstPageReadyMs: number
+  /** « Suivant »: the click's handler. */
   nextMs: number[]
   nextMedianMs: number
-  /** « Suivant » again once SEEN_BEFORE_LATE_CLICKS pages were seen. */
+  /** « Suivant »: from the click to the end of the next frame. */
+  nextFrameMedianMs: number
+  /** « Suivant » again once SEEN_BEFORE_LATE_CLICKS pages were seen (none on a smaller SCO). */
   lateNextMs: number[]
-  lateNextMedianMs: number
+  lateNextMedianMs: number | null
+  lateNextFrameMedianMs: number | null
 }
 
 /** Pages seen before the late « Suivant » are timed. */
@@ -28,8 +35,17 @@ export const SEEN_BEFORE_LATE_CLICKS = 2000
 
 declare const document: { querySelector(s: string): { getAttribute(n: string): string | null; click(): void } | null; body: { classList: { contains(c: string): boolean } } }
 declare const performance: { now(): number; getEntriesByType(t: string): { domContentLoadedEventEnd: number }[] }
+declare const window: { parcours: { data: { pages: unknown[] } } }
+declare function requestAnimationFrame(run: () => void): void
+declare class MessageChannel {
+  port1: { onmessage: (() => void) | null }
+  port2: { postMessage(message: unknown): void }
+}
 
-export async function largeScoBench(zip: Uint8Array, folder: string, runs = 15): Promise<LargeScoBench> {
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+
+/** `late`: also time « Suivant » once SEEN_BEFORE_LATE_CLICKS pages are seen (the SCO must have more). */
+export async function largeScoBench(zip: Uint8Array, folder: string, runs = 15, late = true): Promise<LargeScoBench> {
   const files = await JSZip.loadAsync(zip)
   let htmlBytes = 0
   for (const entry of Object.values(files.files)) {
@@ -47,25 +63,43 @@ export async function largeScoBench(zip: Uint8Array, folder: string, runs = 15):
     await page.waitForFunction(() => !document.body.classList.contains('pc-nojs'), undefined, { timeout: 120_000 })
     const firstPageReadyMs = Date.now() - started
     const domContentLoadedMs = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.domContentLoadedEventEnd)
-    // Timed in the page: the click's handler runs synchronously and shows the next page.
-    const timedNext = (): Promise<number> =>
-      page.evaluate(() => {
-        const before = document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page')
-        const t0 = performance.now()
-        document.querySelector('#pc-next')!.click()
-        const after = document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page')
-        if (after === before) throw new Error('« Suivant » did not change page')
-        return performance.now() - t0
-      })
-    const nextMs: number[] = []
-    for (let i = 0; i < runs; i++) nextMs.push(await timedNext())
+    // The SCO's pages as its runtime reads them (the pages not on screen are out of the document).
+    const pages = await page.evaluate(() => window.parcours.data.pages.length)
+    // Timed in the page: the click's handler runs synchronously and shows the next page; the frame
+    // that draws it ends before a task posted from its requestAnimationFrame callback runs.
+    const timedNext = (): Promise<[handler: number, frame: number]> =>
+      page.evaluate(
+        () =>
+          new Promise<[number, number]>((resolve, reject) => {
+            const before = document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page')
+            const t0 = performance.now()
+            document.querySelector('#pc-next')!.click()
+            const handler = performance.now() - t0
+            const after = document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page')
+            if (after === before) reject(new Error('« Suivant » did not change page'))
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel()
+              channel.port1.onmessage = () => resolve([handler, performance.now() - t0])
+              channel.port2.postMessage(0)
+            })
+          }),
+      )
+    const clicks = async (): Promise<[handler: number[], frame: number[]]> => {
+      const timed: [number, number][] = []
+      for (let i = 0; i < runs; i++) timed.push(await timedNext())
+      return [timed.map((x) => x[0]), timed.map((x) => x[1])]
+    }
+    const [nextMs, nextFrameMs] = await clicks()
     // The same far into the course: a click must not cost more once most pages are seen (a count
     // of the pages seen by indexOf grew with the square of them: ≈ 6 ms more at 2,000).
-    await page.evaluate((n) => {
-      for (let i = 0; i < n; i++) document.querySelector('#pc-next')!.click()
-    }, SEEN_BEFORE_LATE_CLICKS - runs)
-    const lateNextMs: number[] = []
-    for (let i = 0; i < runs; i++) lateNextMs.push(await timedNext())
+    let lateNextMs: number[] = []
+    let lateNextFrameMs: number[] = []
+    if (late) {
+      await page.evaluate((n) => {
+        for (let i = 0; i < n; i++) document.querySelector('#pc-next')!.click()
+      }, SEEN_BEFORE_LATE_CLICKS - runs)
+      ;[lateNextMs, lateNextFrameMs] = await clicks()
+    }
     if (process.env.PARCOURS_BENCH_DEBUG) {
       // Where a click's time goes: a CPU profile of a few « Suivant », summarised by function.
       const cdp = await page.context().newCDPSession(page)
@@ -84,8 +118,18 @@ export async function largeScoBench(zip: Uint8Array, folder: string, runs = 15):
       })
       for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.error(`${(v / 1000 / 5).toFixed(1).padStart(7)} ms/click  ${k}`)
     }
-    const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-    return { pages: 0, htmlBytes, domContentLoadedMs, firstPageReadyMs, nextMs, nextMedianMs: median(nextMs), lateNextMs, lateNextMedianMs: median(lateNextMs) }
+    return {
+      pages,
+      htmlBytes,
+      domContentLoadedMs,
+      firstPageReadyMs,
+      nextMs,
+      nextMedianMs: median(nextMs),
+      nextFrameMedianMs: median(nextFrameMs),
+      lateNextMs,
+      lateNextMedianMs: late ? median(lateNextMs) : null,
+      lateNextFrameMedianMs: late ? median(lateNextFrameMs) : null,
+    }
   } finally {
     await browser.close()
   }
