@@ -15,8 +15,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = join(root, 'lib', 'runtime')
 // 13 KiB: +0.7 KiB in issue 12 for the synchronous SHA-256 that judges answers without carrying the key (src/shared/answer-seal.ts).
 // 16 KiB: +3 KiB for the learner's journey (end page, history, what is new after an update: issues 9, 11)
-// and lazy pages (issue 14). With the CSS (≈ 3 KB) the runtime stays under the README's 20 KB target.
-const JS_BUDGET_GZIP = 16 * 1024
+// and lazy pages (issue 14). 16.5 KiB: +0.25 KiB for a page change's commit and address made once the
+// page is drawn (issue 14). With the CSS (≈ 3.5 KB) the runtime stays under the README's 20 KB target.
+const JS_BUDGET_GZIP = 16.5 * 1024
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 

@@ -93,17 +93,48 @@ Object.defineProperty(host, cfg.version === 'scorm12' ? 'API' : 'API_1484_11', {
   },
 })
 
+/** The SCO shown last (frame or window). */
+let sco: MinimalWindow | null = null
+
+/**
+ * Resolves once the SCO has nothing left to send for what was done so far: a parcours SCO says so
+ * (`window.parcours.settled()`: a page change commits once the new page is drawn); any other SCO,
+ * or one that went away, has nothing to say. Checked every 16 ms; a SCO that never settles is
+ * not waited for beyond 5 s (what it did not send is then missing from what the test reads).
+ */
+function scoSettled(): Promise<void> {
+  const until = Date.now() + 5000
+  return new Promise((resolve) => {
+    const check = (): void => {
+      let settled = true
+      try {
+        const handle = (sco as { parcours?: { settled?: () => boolean } } | null)?.parcours
+        if (handle && typeof handle.settled === 'function') settled = handle.settled()
+      } catch {
+        // closed, or another origin: nothing to wait for
+      }
+      if (settled || Date.now() > until) resolve()
+      else setTimeout(check, 16)
+    }
+    check()
+  })
+}
+
 host.__lmsHost = {
   api: strict.api,
   peekError: strict.peekError,
   state: strict.state,
-  /** Resolves once the server has every log entry; tells whether beacons may still be in flight. */
-  flush: () => log.flush().then(() => ({ beacons: transport.beaconMode })),
+  /** Resolves once the SCO has settled and the server has every log entry; tells whether beacons may still be in flight. */
+  flush: () =>
+    scoSettled()
+      .then(() => log.flush())
+      .then(() => ({ beacons: transport.beaconMode })),
   beaconMode: () => transport.beaconMode,
 }
 
 function watchSco(win: MinimalWindow | null | undefined, where: string): void {
   if (!win) return
+  sco = win
   transport.monitor(win)
   transport.reset()
   win.addEventListener('pagehide', () => event('sco-pagehide', where))

@@ -2,7 +2,7 @@
  * When to commit, and what to do when a commit fails. Pure (timers are injected).
  *
  * Commits happen on demand only (page change, assessment submitted, page hidden): nothing while
- * idle. A failed commit keeps the state, shows the "not saved" banner and retries after 1 s,
+ * idle. A page change commits once the new page is drawn (soon()). A failed commit keeps the state, shows the "not saved" banner and retries after 1 s,
  * 2 s, 4 s… up to 30 s; each retry sends the latest state. The first success hides the banner.
  * LMS APIs often answer "true" whatever happens; a "false" or an error code is believed.
  */
@@ -14,6 +14,8 @@ export interface CommitterOptions {
   onSaved(saved: boolean): void
   schedule(run: () => void, ms: number): unknown
   cancel(handle: unknown): void
+  /** Runs `run` once the browser has drawn what changed; without it, soon() commits at once. */
+  afterPaint?(run: () => void): void
   firstDelayMs?: number
   maxDelayMs?: number
 }
@@ -22,6 +24,7 @@ export class Committer {
   private failing = false
   private stopped = false
   private timer: unknown = null
+  private waiting = false
   private delay: number
   private readonly first: number
   private readonly max: number
@@ -42,8 +45,33 @@ export class Committer {
     return this.timer !== null
   }
 
-  /** Commits now. A waiting retry is replaced by this commit. */
+  /** True while a commit waits for the browser to draw (soon()). */
+  get pending(): boolean {
+    return this.waiting
+  }
+
+  /**
+   * Commits once the browser has drawn what changed: Moodle's LMSCommit is a synchronous request
+   * to the server (datamodel.php), so a commit made in the click of « Suivant » held the new page
+   * off the screen for a round trip. Several calls meanwhile make one commit; a commit made
+   * meanwhile (page hidden, assessment submitted) takes its place.
+   */
+  soon(): void {
+    const later = this.options.afterPaint
+    if (this.stopped || this.waiting) return
+    if (!later) {
+      this.commit()
+      return
+    }
+    this.waiting = true
+    later(() => {
+      if (this.waiting) this.commit()
+    })
+  }
+
+  /** Commits now. A waiting retry, or a commit waiting for the browser to draw, is replaced by this one. */
   commit(): boolean {
+    this.waiting = false
     if (this.stopped) return false
     this.clear()
     let ok = false
@@ -78,6 +106,7 @@ export class Committer {
   /** No more commits or retries (the session is finished). */
   stop(): void {
     this.stopped = true
+    this.waiting = false
     this.clear()
   }
 

@@ -65,11 +65,14 @@ export function focusOn(el: HTMLElement | null): void {
  * are in the Tab order so that the keyboard can scroll them (WCAG 2.1.1); otherwise they are not.
  */
 export function keyboardScroll(root: ParentNode, t?: (key: string) => string): void {
-  for (const el of $$('.pc-table, pre', root)) {
-    const scrolls = el.scrollWidth > el.clientWidth + 1
+  const els = $$('.pc-table, pre', root)
+  // Every width read before any change: one layout, not one per table.
+  const scrolling = els.map((el) => el.scrollWidth > el.clientWidth + 1)
+  els.forEach((el, i) => {
+    const scrolls = scrolling[i] === true
     if (scrolls) el.tabIndex = 0
     else el.removeAttribute('tabindex')
-    if (!el.classList.contains('pc-table')) continue
+    if (!el.classList.contains('pc-table')) return
     // A scrolling table is a named, focusable region with a visible cue above it (and a sticky
     // first column, in CSS); a table that fits is left as it is.
     el.classList.toggle('pc-table-scrolls', scrolls)
@@ -89,7 +92,7 @@ export function keyboardScroll(root: ParentNode, t?: (key: string) => string): v
       p.textContent = t('tableCue')
       el.parentNode?.insertBefore(p, el)
     } else if (!scrolls && hasCue) cue.remove()
-  }
+  })
 }
 
 /** Shows or hides an element with the `hidden` attribute. */

@@ -94,7 +94,29 @@ interface Followers {
   update?: () => void
 }
 
-function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, follow: Followers): Session {
+/**
+ * What a page change leaves until the new page is on screen: its commit and its address. Done in
+ * the click, they held the page off the screen: Moodle's LMSCommit is a synchronous request to the
+ * server (datamodel.php), a round trip before the new page was drawn. In order, each on its own
+ * (one failing stops no other). A hidden frame draws nothing: a timer stands in, and hiding or
+ * leaving the page commits anyway (followPageLifecycle).
+ */
+function paintQueue() {
+  const queue: (() => void)[] = []
+  const drain = (): void => queue.splice(0).forEach((run) => guard(run)())
+  return {
+    later(run: () => void): void {
+      if (queue.push(run) > 1) return
+      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(drain, 0))
+      setTimeout(drain, 500)
+    },
+    settled: () => !queue.length,
+  }
+}
+
+type PaintQueue = ReturnType<typeof paintQueue>
+
+function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, follow: Followers, painted: PaintQueue): Session {
   let finishedBefore: boolean | null = null
   return new Session({
     data,
@@ -104,6 +126,7 @@ function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, 
     visible: document.visibilityState !== 'hidden',
     schedule: (run, ms) => window.setTimeout(guard(run), ms),
     cancel: (handle) => window.clearTimeout(handle as number),
+    afterPaint: painted.later,
     onSaved: (saved) => {
       messages.banner(saved ? null : t('notSaved'))
       if (saved) messages.announce(t('saved'))
@@ -198,7 +221,7 @@ function followHistory(nav: Nav): void {
 }
 
 /** `window.parcours`: read-only, for support and tests. */
-function exposeDebugHandle(data: ScoData, lms: Lms, session: Session): void {
+function exposeDebugHandle(data: ScoData, lms: Lms, session: Session, painted: PaintQueue): void {
   const handle = Object.freeze({
     version: __PARCOURS_VERSION__,
     data,
@@ -210,6 +233,8 @@ function exposeDebugHandle(data: ScoData, lms: Lms, session: Session): void {
     summary: () => session.summary(),
     /** LMS calls that failed, as `element=value (error code)`. */
     errors: () => session.errors.slice(),
+    /** Nothing of the last page change waits for the page to be drawn (its commit, its address). */
+    settled: painted.settled,
   })
   Object.defineProperty(window, 'parcours', { value: handle, enumerable: false })
 }
@@ -222,13 +247,14 @@ function boot(): void {
   const messages = pageMessages()
   let lms = connect(data)
   const follow: Followers = {}
-  let session = openSession(data, lms, messages, t, follow)
+  const painted = paintQueue()
+  let session = openSession(data, lms, messages, t, follow, painted)
   // The LMS refused to start (LMSInitialize "false"): say so once, and keep the learner's work in
   // this browser rather than leaving a page that retries for ever.
   const refused = !session.start()
   if (refused) {
     lms = localLms(data)
-    session = openSession(data, lms, messages, t, follow)
+    session = openSession(data, lms, messages, t, follow, painted)
     session.start()
   }
   // Whatever happens below, the session is committed and finished.
@@ -248,17 +274,25 @@ function boot(): void {
     onShow: (page, initial) => {
       session.showPage(page.id, page.key)
       quiz.pageShown()
-      session.commit() // one commit per page change (and one at launch)
-      pageAddress(page.id, initial)
+      // One commit per page change (and one at launch), once the page is drawn; what it will say
+      // is said now (the course just finished: with the title the focus reads, dom.ts
+      // sayWithNextFocus), and shown (marks, end page), even by a session that sends nothing.
+      session.progress()
+      if (initial) {
+        session.commit()
+        pageAddress(page.id, true)
+      } else {
+        session.commitSoon()
+        // Unless another page came meanwhile (a quick Back: its address is already there).
+        painted.later(() => nav.current() === page && pageAddress(page.id, false))
+      }
       showProgress(data, session.state.seen, t)
-      // Also here: a session that sends nothing (review mode) has no flush to follow.
-      update()
     },
   })
   follow.update = update
   openFirstPage(nav, session)
   followHistory(nav)
-  exposeDebugHandle(data, lms, session)
+  exposeDebugHandle(data, lms, session, painted)
   document.body.classList.remove('pc-nojs')
 }
 

@@ -244,7 +244,6 @@ export function setupNav(options: NavOptions): Nav {
     shelf.bring(i)
     if (!previous) shelf.allButCurrent()
     toc.setCurrent(page)
-    keyboardScroll(page.el, t)
     if (prev) prev.disabled = i === 0
     if (next) next.disabled = i === pages.length - 1
     // Unique per page (RGAA 8.6): several modules have an "Évaluation" or a "Sources" page.
@@ -253,9 +252,12 @@ export function setupNav(options: NavOptions): Nav {
       toc.setOpen(false)
       window.scrollTo(0, 0)
     }
-    // Committed first, then the focus: what the commit has to say (the course just finished) is
-    // said with the title the focus reads (dom.ts sayWithNextFocus), not on its own.
+    // onShow first, then the focus: what it has to say (the course just finished) is said with the
+    // title the focus reads (dom.ts sayWithNextFocus), not on its own.
     options.onShow(page, initial)
+    // Every change to the document first (page, contents, progress, marks), then what reads its
+    // layout (widths of tables, focus and scrolling): the browser lays the page out once.
+    keyboardScroll(page.el, t)
     if (!initial) focusOn($<HTMLElement>('h1', page.el))
     // Out once the focus has left it: removing the focused element cost more than moving the focus.
     if (before >= 0 && before !== i) shelf.put(before)

@@ -53,8 +53,10 @@ export interface SessionOptions {
   visible: boolean
   schedule(run: () => void, ms: number): unknown
   cancel(handle: unknown): void
+  /** Runs `run` once the browser has drawn what changed (commitSoon); without it, at once. */
+  afterPaint?(run: () => void): void
   onSaved(saved: boolean): void
-  /** Called with the summary sent at each flush. */
+  /** Called with the summary sent at each flush, and at each progress(). */
   onProgress?(summary: Summary): void
   /**
    * Where a session that keeps the LMS state (keep mode) saves its own work: this browser's copy,
@@ -115,6 +117,7 @@ export class Session {
       onSaved: options.onSaved,
       schedule: options.schedule,
       cancel: options.cancel,
+      afterPaint: options.afterPaint,
     })
   }
 
@@ -212,8 +215,7 @@ export class Session {
     const fitted = encodeWithin(this.state, data, data.stateLimit)
     this.droppedForSize = fitted.dropped
     const seconds = this.sessionSeconds()
-    const summary = this.summary()
-    if (this.options.onProgress) this.options.onProgress(summary)
+    const summary = this.progress()
     if (this.keep && this.copy) this.copy.save(encode(this.state, data))
     const values: Values = [
       [names.location, this.location],
@@ -250,10 +252,22 @@ export class Session {
     return objectives.passed(this.objectiveIndex, id)
   }
 
+  /** Where the learner stands now, told to onProgress (what is said and shown of it) before any commit. */
+  progress(): Summary {
+    const summary = this.summary()
+    if (this.options.onProgress) this.options.onProgress(summary)
+    return summary
+  }
+
   /** Commits (with retries on failure). Nothing happens before a successful start or after the end. */
   commit(): boolean {
     if (!this.started || this.ended) return false
     return this.committer.commit()
+  }
+
+  /** Commits once the browser has drawn what changed (a page change): see Committer.soon. */
+  commitSoon(): void {
+    if (this.started && !this.ended) this.committer.soon()
   }
 
   /** Writes one interaction record (not committed: the next commit carries it). */

@@ -245,6 +245,41 @@ export function journeys(version: ScormVersion): void {
       expectClean('carol')
     })
 
+    it("draws the next page before committing it (Moodle's commit is a synchronous request to the server)", async () => {
+      const { page, sco } = await launch('painter')
+      // Every commit, counted where the SCO finds the API: in the LMS page (the SCO's parent).
+      await page.evaluate((name) => {
+        const lms = globalThis as unknown as Record<string, Record<string, (...args: unknown[]) => unknown> | number>
+        const api = (lms.API ?? lms.API_1484_11) as Record<string, (...args: unknown[]) => unknown>
+        const commit = api[name]!
+        lms.commits = 0
+        api[name] = (...args: unknown[]) => {
+          ;(lms.commits as number)++
+          return commit.apply(api, args)
+        }
+      }, cmi.commit)
+      type ScoWindow = { parent: { commits: number }; document: { querySelector(s: string): { click(): void } | null } }
+      type Paint = { requestAnimationFrame(run: () => void): void }
+      // Commits made by the click, then by the time the frame that draws the new page runs its callbacks.
+      const made = await sco.evaluate(
+        () =>
+          new Promise<[number, number]>((resolve) => {
+            const sco = globalThis as unknown as ScoWindow & Paint
+            const before = sco.parent.commits
+            sco.document.querySelector('#pc-next')!.click()
+            const inClick = sco.parent.commits - before
+            sco.requestAnimationFrame(() => resolve([inClick, sco.parent.commits - before]))
+          }),
+      )
+      expect(made).toEqual([0, 0])
+      // Then exactly one, once the page is drawn.
+      await t.lms.flush(page)
+      expect(await page.evaluate(() => (globalThis as unknown as { commits: number }).commits)).toBe(1)
+      expect(t.lms.tracks('painter', 'course')[cmi.location]).toBe(await new Learner(sco).currentPage())
+      await closeTab(page, 'painter')
+      expectClean('painter')
+    })
+
     it('keeps the last state when the tab is closed without warning', async () => {
       const { page, learn } = await launch('dave')
       const data = await learn.data()

@@ -109,6 +109,23 @@ describe('history', () => {
     expect(t.lms.tracks('historian', 'sample')['cmi.core.lesson_location']).toBe(ids[6])
     expect(t.lms.violations('historian', 'sample')).toEqual([])
   })
+
+  it('a page left before it is drawn gets no history entry, and its address never replaces the one shown', async () => {
+    const { frame: sco, data } = await onPhone('sample', 'quick')
+    const ids = data.pages.map((p) => p.id)
+    await shown(sco, ids[0]!)
+    // « Suivant » then « Précédent » in the same task: the address (written once the page is
+    // drawn, main.ts) of the page already left must not be pushed after the one shown.
+    const before = await sco.evaluate(() => {
+      const entries = window.history.length
+      document.querySelector('#pc-next').click()
+      document.querySelector('#pc-prev').click()
+      return entries
+    })
+    await sco.waitForFunction(() => window.parcours.settled())
+    expect(await sco.evaluate(() => [window.location.hash, window.history.length])).toEqual([`#/${ids[0]}`, before])
+    expect(await sco.evaluate(() => document.querySelector('.pc-page:not([hidden])').getAttribute('data-page'))).toBe(ids[0])
+  })
 })
 
 /**

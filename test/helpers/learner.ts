@@ -8,8 +8,16 @@ import { type KeyedQuestion, type KeyedScoData, withAnswers } from './answer-key
 
 type Surface = Page | Frame
 
-/** The one DOM call the page functions below make (the Node tsconfig has no DOM types). */
+/** The DOM calls the page functions below make (the Node tsconfig has no DOM types). */
 declare const document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null }
+declare const window: { parcours?: { settled?(): boolean } }
+
+/**
+ * The page on screen is (or is not) `id`, and nothing of the page change still waits for the page
+ * to be drawn (its commit, its address: main.ts paintQueue), so that the LMS has what it sent.
+ */
+const pageChanged = ([id, wanted]: [string, boolean]): boolean =>
+  (document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page') === id) === wanted && (!window.parcours?.settled || window.parcours.settled())
 
 export class Learner {
   constructor(readonly surface: Surface) {}
@@ -27,13 +35,13 @@ export class Learner {
   async next(): Promise<void> {
     const before = await this.currentPage()
     await this.surface.locator('#pc-next').click()
-    await this.surface.waitForFunction((id) => document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page') !== id, before)
+    await this.surface.waitForFunction(pageChanged, [before, false] as [string, boolean])
   }
 
   async previous(): Promise<void> {
     const before = await this.currentPage()
     await this.surface.locator('#pc-prev').click()
-    await this.surface.waitForFunction((id) => document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page') !== id, before)
+    await this.surface.waitForFunction(pageChanged, [before, false] as [string, boolean])
   }
 
   /** Opens a page from the table of contents (opening the contents first on narrow screens). */
@@ -41,7 +49,7 @@ export class Learner {
     const link = this.surface.locator(`#pc-toc a[data-page="${pageId}"]`)
     if (!(await link.isVisible())) await this.surface.locator('#pc-toc-toggle').click()
     await link.click()
-    await this.surface.waitForFunction((id) => document.querySelector('.pc-page:not([hidden])')?.getAttribute('data-page') === id, pageId)
+    await this.surface.waitForFunction(pageChanged, [pageId, true] as [string, boolean])
   }
 
   /** Fills a question: choice tokens, or for matching the target token of each source in order. */

@@ -24,6 +24,8 @@ function setup(results: boolean[]) {
   const t = timers()
   const saved: boolean[] = []
   let flushes = 0
+  // The frames the browser draws: the test decides when one is drawn.
+  const frames: Array<() => void> = []
   const committer = new Committer({
     flush: () => {
       flushes++
@@ -32,8 +34,10 @@ function setup(results: boolean[]) {
     onSaved: (s) => saved.push(s),
     schedule: t.schedule,
     cancel: t.cancel,
+    afterPaint: (run) => frames.push(run),
   })
-  return { committer, t, saved, flushes: () => flushes }
+  const draw = () => frames.splice(0).forEach((run) => run())
+  return { committer, t, saved, flushes: () => flushes, draw, frames }
 }
 
 describe('committer', () => {
@@ -103,5 +107,56 @@ describe('committer', () => {
     expect(t.pending).toHaveLength(0)
     expect(committer.commit()).toBe(false)
     expect(flushes()).toBe(1)
+  })
+
+  it('soon() commits once the page is drawn, once for several page changes', () => {
+    const { committer, flushes, draw } = setup([])
+    committer.soon()
+    committer.soon()
+    expect(flushes()).toBe(0)
+    expect(committer.pending).toBe(true)
+    draw()
+    expect(flushes()).toBe(1)
+    expect(committer.pending).toBe(false)
+    draw()
+    expect(flushes()).toBe(1)
+  })
+
+  it('a commit made before the page is drawn takes the place of the waiting one', () => {
+    const { committer, flushes, draw } = setup([])
+    committer.soon()
+    committer.commit() // e.g. the page hidden, or an assessment submitted
+    expect(committer.pending).toBe(false)
+    draw()
+    expect(flushes()).toBe(1)
+  })
+
+  it('soon() after stop() does nothing, and stop() drops a waiting commit', () => {
+    const { committer, flushes, draw, frames } = setup([])
+    committer.soon()
+    committer.stop()
+    draw()
+    committer.soon()
+    expect(frames).toHaveLength(0)
+    expect(flushes()).toBe(0)
+  })
+
+  it('soon() commits at once where nothing draws (no afterPaint)', () => {
+    const t = timers()
+    let flushes = 0
+    const committer = new Committer({ flush: () => ++flushes > 0, onSaved: () => {}, schedule: t.schedule, cancel: t.cancel })
+    committer.soon()
+    expect(flushes).toBe(1)
+    expect(committer.pending).toBe(false)
+  })
+
+  it('a failed commit made by soon() retries as any other', () => {
+    const { committer, t, saved, draw } = setup([false, true])
+    committer.soon()
+    draw()
+    expect(saved).toEqual([false])
+    expect(t.pending[0]!.ms).toBe(1000)
+    t.fire()
+    expect(saved).toEqual([false, true])
   })
 })

@@ -76,6 +76,33 @@ describe('session, SCORM 1.2', () => {
     ).toEqual(['cmi.suspend_data', 'cmi.core.session_time'])
   })
 
+  it('a page change: its progress told at once, its commit once the page is drawn, with the time spent until then', () => {
+    const frames: Array<() => void> = []
+    const told: boolean[] = []
+    const h = harness(data, {}, undefined, { afterPaint: (run) => frames.push(run), onProgress: (s) => told.push(s.complete) })
+    h.session.start()
+    h.session.showPage(first.id, first.key)
+    h.session.commit()
+    const commits = h.f.control.commits
+    for (const p of data.pages) h.session.showPage(p.id, p.key)
+    expect(h.session.progress().complete).toBe(true)
+    h.session.commitSoon()
+    h.session.commitSoon()
+    expect(told.at(-1)).toBe(true)
+    expect(h.f.control.commits).toBe(commits)
+    h.advance(2000)
+    frames.splice(0).forEach((run) => run())
+    expect(h.f.control.commits).toBe(commits + 1)
+    expect(decodeState(Object.fromEntries(h.sets())['cmi.suspend_data']!, data).state.seen).toHaveLength(data.pages.length)
+    expect(Object.fromEntries(h.sets())['cmi.core.session_time']).toBe('00:00:02.00')
+    // Nothing after the end, even a commit still waiting for its frame.
+    h.session.commitSoon()
+    h.session.end()
+    const after = h.f.calls.length
+    frames.splice(0).forEach((run) => run())
+    expect(h.f.calls.length).toBe(after)
+  })
+
   it('resume: restores the state, the location and continues the time and interaction count', () => {
     const state = emptyState()
     state.time = 600
