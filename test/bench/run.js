@@ -651,7 +651,7 @@ async function main() {
       )
       const { largeScoBench, cleanup } = await loadRuntimeBench(ROOT)
       try {
-        return await largeScoBench(zip, join(scratch, `${name}-unzipped`), 15, late)
+        return await largeScoBench(zip, join(scratch, `${name}-unzipped`), 21, late)
       } finally {
         await cleanup()
       }
@@ -786,7 +786,8 @@ async function main() {
         `< ${ms(TARGET.largeScoNextMs)}`,
         big.lateNextMedianMs < TARGET.largeScoNextMs,
       )
-      row('  click → end of the next frame (style, layout, paint): first pages ; at 2,000 seen', `${ms(big.nextFrameMedianMs)} ; ${ms(big.lateNextFrameMedianMs)}`)
+      // The frame ends at the display's next refresh: up to 16.7 ms of it is waiting.
+      row('  click → end of the next frame (refresh at 60 Hz included): first pages ; at 2,000 seen', `${ms(big.nextFrameMedianMs)} ; ${ms(big.lateNextFrameMedianMs)}`)
       if (small) row(`  the same on a ${small.pages}-page SCO: handler ; to the next frame`, `${ms(small.nextMedianMs)} ; ${ms(small.nextFrameMedianMs)}`)
       else row('  the same on a 30-page SCO', `error: ${(results.errors.smallSco ?? '').split('\n')[0]}`)
       row('DOMContentLoaded / first page ready', `${ms(big.domContentLoadedMs)} / ${ms(big.firstPageReadyMs)}`)
