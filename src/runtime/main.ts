@@ -103,10 +103,16 @@ interface Followers {
  */
 function paintQueue() {
   const queue: (() => void)[] = []
-  const drain = (): void => queue.splice(0).forEach((run) => guard(run)())
+  // Which wait is the current one: the timer of an earlier one must not run the next page's work
+  // before its frame.
+  let waits = 0
   return {
     later(run: () => void): void {
       if (queue.push(run) > 1) return
+      const wait = ++waits
+      const drain = (): void => {
+        if (wait === waits) queue.splice(0).forEach((work) => guard(work)())
+      }
       if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(drain, 0))
       setTimeout(drain, 500)
     },
