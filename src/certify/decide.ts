@@ -70,6 +70,7 @@ export function decide(files: ExportFile[], rule: Rule): Decisions {
   // 100,000 learners (test/bench/certify.js).
   const emails = new Set<string>()
   for (const f of files) for (const email of f.learners.keys()) if (!excluded.has(email)) emails.add(email)
+  const keys = rule.activities.map(activityKey)
   const decisions: Decision[] = []
   for (const email of emails) {
     const rows = files.flatMap((f) => {
@@ -78,8 +79,7 @@ export function decide(files: ExportFile[], rule: Rule): Decisions {
     })
     const names = rows.map(({ f, row }) => ({ name: row.name, rank: NAME_PRIORITY.indexOf(f.kind), kind: f.kind }))
     const facts = new Map<string, Seen[]>()
-    for (const activity of rule.activities) {
-      const key = activityKey(activity)
+    for (const key of keys) {
       const seen: Seen[] = []
       for (const { f, row } of rows) {
         const fact = row.activities.get(key)

@@ -2,8 +2,9 @@
  * When to commit, and what to do when a commit fails. Pure (timers are injected).
  *
  * Commits happen on demand only (page change, assessment submitted, page hidden): nothing while
- * idle. A page change commits once the new page is drawn (soon()). A failed commit keeps the state, shows the "not saved" banner and retries after 1 s,
- * 2 s, 4 s… up to 30 s; each retry sends the latest state. The first success hides the banner.
+ * idle; a page change's commit waits for the new page to be drawn (soon()). A failed commit keeps
+ * the state, shows the "not saved" banner and retries after 1 s, 2 s, 4 s… up to 30 s; each retry
+ * sends the latest state. The first success hides the banner.
  * LMS APIs often answer "true" whatever happens; a "false" or an error code is believed.
  */
 

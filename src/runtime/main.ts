@@ -25,6 +25,8 @@ import type { Lms } from './lms/types.js'
 import type { Messages } from './messages.js'
 import { pageMessages } from './messages.js'
 import { launchNotice } from './notice.js'
+import type { PaintQueue } from './after-paint.js'
+import { paintQueue } from './after-paint.js'
 import { addressStep, pageOfHash } from './address.js'
 import type { Nav } from './nav.js'
 import { setupNav } from './nav.js'
@@ -93,34 +95,6 @@ function keepCopy(data: ScoData, lms: Lms, raw: string | null): LocalCopy | null
 interface Followers {
   update?: () => void
 }
-
-/**
- * What a page change leaves until the new page is on screen: its commit and its address. Done in
- * the click, they held the page off the screen: Moodle's LMSCommit is a synchronous request to the
- * server (datamodel.php), a round trip before the new page was drawn. In order, each on its own
- * (one failing stops no other). A hidden frame draws nothing: a timer stands in, and hiding or
- * leaving the page commits anyway (followPageLifecycle).
- */
-function paintQueue() {
-  const queue: (() => void)[] = []
-  // Which wait is the current one: the timer of an earlier one must not run the next page's work
-  // before its frame.
-  let waits = 0
-  return {
-    later(run: () => void): void {
-      if (queue.push(run) > 1) return
-      const wait = ++waits
-      const drain = (): void => {
-        if (wait === waits) queue.splice(0).forEach((work) => guard(work)())
-      }
-      if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(drain, 0))
-      setTimeout(drain, 500)
-    },
-    settled: () => !queue.length,
-  }
-}
-
-type PaintQueue = ReturnType<typeof paintQueue>
 
 function openSession(data: ScoData, lms: Lms, messages: Messages, t: Translate, follow: Followers, painted: PaintQueue): Session {
   let finishedBefore: boolean | null = null
@@ -253,7 +227,7 @@ function boot(): void {
   const messages = pageMessages()
   let lms = connect(data)
   const follow: Followers = {}
-  const painted = paintQueue()
+  const painted = paintQueue(typeof requestAnimationFrame === 'function' ? (run) => requestAnimationFrame(run) : undefined, guard)
   let session = openSession(data, lms, messages, t, follow, painted)
   // The LMS refused to start (LMSInitialize "false"): say so once, and keep the learner's work in
   // this browser rather than leaving a page that retries for ever.
