@@ -29,7 +29,8 @@ import type { PaintQueue } from './after-paint.js'
 import { paintQueue } from './after-paint.js'
 import { addressStep, pageOfHash } from './address.js'
 import type { Nav } from './nav.js'
-import { setupNav } from './nav.js'
+import { labelNewTabLinks, setupNav } from './nav.js'
+import { buildPage } from './lazy-page.js'
 import { setupQuiz } from './quiz.js'
 import { setupEndPage } from './end-page.js'
 import { tocMarks } from './marks.js'
@@ -248,9 +249,15 @@ function boot(): void {
     tocMarks(data, current.state, t)
     end()
   }
+  labelNewTabLinks(t, document)
   const nav = setupNav({
     data,
     t,
+    later: painted.later,
+    onBuild: (el) => {
+      labelNewTabLinks(t, el)
+      quiz.adopt(el)
+    },
     onShow: (page, initial) => {
       session.showPage(page.id, page.key)
       quiz.pageShown()
@@ -284,7 +291,10 @@ function start(): void {
   } catch (error) {
     // Leave the page readable as without JavaScript.
     document.body.classList.add('pc-nojs')
-    for (const page of $$('.pc-page')) page.hidden = false
+    for (const page of $$('.pc-page')) {
+      buildPage(page)
+      page.hidden = false
+    }
     try {
       console.error('parcours:', error)
     } catch {

@@ -8,6 +8,7 @@ import type { PageData, ScoData } from '../shared/sco-data.js'
 import { stateKey } from '../shared/state-key.js'
 import type { Translate } from './dom.js'
 import { $, $$, focusOn, guard, keyboardScroll, show } from './dom.js'
+import { buildPage } from './lazy-page.js'
 
 export interface NavPage {
   el: HTMLElement
@@ -24,6 +25,10 @@ export interface NavOptions {
   t: Translate
   /** Called after a page is shown; `initial` for the first display at launch. */
   onShow(page: NavPage, initial: boolean): void
+  /** Called with a page's content as soon as it is built from its inert text (lazy-page.ts). */
+  onBuild(el: HTMLElement): void
+  /** Runs work once the page being shown is drawn (after-paint.ts). */
+  later(run: () => void): void
 }
 
 export interface Nav {
@@ -115,8 +120,8 @@ function tableOfContents(t: Translate) {
 }
 
 /** Links to other sites open in a new tab (so as not to replace the course in the LMS): say so. */
-function labelNewTabLinks(t: Translate): void {
-  for (const a of $$('a[target="_blank"]')) {
+export function labelNewTabLinks(t: Translate, root: ParentNode): void {
+  for (const a of $$('a[target="_blank"]', root)) {
     const hint = document.createElement('span')
     hint.className = 'pc-sr-only'
     hint.textContent = ' ' + t('newTab')
@@ -159,7 +164,7 @@ function refitOnResize(current: () => NavPage | undefined, t: Translate): void {
  * that is in, or before the end marker of its parent. Their forms and handlers stay as they are.
  * For printing (the handout is every page) all come back.
  */
-function pageShelf(pages: NavPage[], current: () => NavPage | undefined) {
+function pageShelf(pages: NavPage[], current: () => NavPage | undefined, buildAll: () => void) {
   // The line breaks between pages go: they show nothing between blocks, and Chromium re-checks the
   // white space around a removed element across all its siblings (≈ 2 ms a page at 2,400 pages).
   const blank = (node: Node | null): node is Text => !!node && node.nodeType === 3 && !/\S/.test(node.nodeValue ?? '')
@@ -195,8 +200,10 @@ function pageShelf(pages: NavPage[], current: () => NavPage | undefined) {
   }
   const forPrint = (on: boolean): void => {
     printing = on
-    if (on) for (let i = pages.length - 1; i >= 0; i--) back(i)
-    else allButCurrent()
+    if (on) {
+      buildAll()
+      for (let i = pages.length - 1; i >= 0; i--) back(i)
+    } else allButCurrent()
   }
   addEventListener(
     'beforeprint',
@@ -227,7 +234,15 @@ export function setupNav(options: NavOptions): Nav {
   const pages = pagesOf(data)
   const toc = tableOfContents(t)
   let index = -1
-  const shelf = pageShelf(pages, () => pages[index])
+  // A page's content, built from its inert text when first needed (lazy-page.ts).
+  const build = (page: NavPage | undefined): void => {
+    if (page && buildPage(page.el)) options.onBuild(page.el)
+  }
+  const shelf = pageShelf(
+    pages,
+    () => pages[index],
+    () => pages.forEach(build),
+  )
   const prev = $<HTMLButtonElement>('#pc-prev')
   const next = $<HTMLButtonElement>('#pc-next')
 
@@ -237,6 +252,7 @@ export function setupNav(options: NavOptions): Nav {
     const before = index
     const previous = pages[before]
     index = i
+    build(page)
     // At launch every page is visible (the page without JavaScript); later only two change.
     if (!previous) pages.forEach((p, j) => show(p.el, j === i))
     else if (previous !== page) show(previous.el, false)
@@ -261,6 +277,9 @@ export function setupNav(options: NavOptions): Nav {
     if (!initial) focusOn($<HTMLElement>('h1', page.el))
     // Out once the focus has left it: removing the focused element cost more than moving the focus.
     if (before >= 0 && before !== i) shelf.put(before)
+    // The next page built once this one is drawn: its images load while this one is read (and
+    // are there if the connection drops), and « Suivant » does not wait for its markup.
+    options.later(() => build(pages[i + 1]))
   }
 
   const find = (idOrKey: string): number => {
@@ -278,7 +297,6 @@ export function setupNav(options: NavOptions): Nav {
     return true
   }
 
-  labelNewTabLinks(t)
   prev?.addEventListener(
     'click',
     guard(() => {

@@ -1,7 +1,8 @@
 /**
  * Questions in the page: knowledge checks (check, feedback, may re-answer) and module
  * assessments (quiz/assessment.ts). Judging and scoring are pure (answers.ts, tracking.ts); this
- * file restores the learner's answers and wires each question's form.
+ * file restores the learner's answers and wires each question's form, at launch for the page
+ * shown and later for each page as it is built.
  */
 
 import type { QuestionData, ScoData } from '../shared/sco-data.js'
@@ -24,11 +25,13 @@ export interface QuizOptions {
 export interface Quiz {
   /** A page was shown: answer latencies count from now. */
   pageShown(): void
+  /** Questions and assessment blocks built since (a page sent as inert text, lazy-page.ts): answers restored, wired. */
+  adopt(root: ParentNode): void
 }
 
 /** Answers as the learner left them; knowledge checks with their verdict if they were checked. */
-function restoreAnswers(ctx: QuizContext): void {
-  ctx.forms.forEach((form, id) => {
+function restoreAnswers(ctx: QuizContext, forms: Map<string, HTMLFormElement>): void {
+  forms.forEach((form, id) => {
     const q = ctx.byId.get(id) as QuestionData
     const answer = ctx.session.state.answers[q.key]
     if (answer) writeAnswer(form, q, answer.value)
@@ -66,8 +69,8 @@ function answerChanged(ctx: QuizContext, modules: Assessments, form: HTMLFormEle
   else delete answers[q.key]
 }
 
-function wireQuestions(ctx: QuizContext, modules: Assessments): void {
-  ctx.forms.forEach((form, id) => {
+function wireQuestions(ctx: QuizContext, modules: Assessments, forms: Map<string, HTMLFormElement>): void {
+  forms.forEach((form, id) => {
     const q = ctx.byId.get(id) as QuestionData
     form.addEventListener(
       'submit',
@@ -86,10 +89,15 @@ function wireQuestions(ctx: QuizContext, modules: Assessments): void {
 
 export function setupQuiz({ data, t, session }: QuizOptions): Quiz {
   const byId = new Map(data.questions.map((q) => [q.id, q] as const))
-  const ctx: QuizContext = { data, t, session, forms: questionForms(data.questions), byId, clock: new AnswerClock() }
+  const ctx: QuizContext = { data, t, session, forms: new Map(), byId, clock: new AnswerClock() }
   const modules = assessments(ctx)
-  restoreAnswers(ctx)
-  wireQuestions(ctx, modules)
-  modules.start()
-  return { pageShown: () => ctx.clock.pageShown() }
+  const adopt = (root: ParentNode): void => {
+    const found = questionForms(data.questions, root)
+    found.forEach((form, id) => ctx.forms.set(id, form))
+    restoreAnswers(ctx, found)
+    wireQuestions(ctx, modules, found)
+    modules.start(root)
+  }
+  adopt(document)
+  return { pageShown: () => ctx.clock.pageShown(), adopt }
 }

@@ -99,9 +99,10 @@ function scoContext(course: Course, sco: Sco, root: string, logo: { src: string;
       title: module.title,
       duration: module.duration,
       objectives: module.objectives,
-      // Every page but the SCO's first is sent hidden: laid out as the document loaded, the
-      // 2,400 pages of one SCO took 2.6 s before the runtime could start (issue 14). Without
-      // JavaScript, the layout's <noscript> style shows them all.
+      // Every page but the SCO's first is sent hidden, its content as inert text (templates.ts
+      // `inert`): laid out, then built, as the document loaded, the 2,400 pages of one SCO took
+      // 2.6 s, then 1.6 s, before the runtime could start (issue 14). Without JavaScript, the
+      // layout's <noscript> style shows them all.
       pages: module.pages.map((page, i) => ({ ...pageContext(module, page, i === 0, root), n: i + 1, count: module.pages.length, later: m > 0 || i > 0 })),
     })),
     // The end page's static parts (templates/partials/end.hbs); the runtime fills in the results.

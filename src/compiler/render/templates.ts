@@ -237,4 +237,19 @@ function registerHelpers(hbs: typeof Handlebars, strings: Record<string, string>
     return fill(strings[key] ?? key, options.hash as Record<string, string | number>)
   })
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b)
+  hbs.registerHelper('inert', inert)
+}
+
+/**
+ * `{{#inert later}}…{{/inert}}`: a page that is not shown first goes to the browser as inert text.
+ * With scripting on, a `<noscript>`'s content is raw text, never built into elements (HTML § 13.2.5
+ * RAWTEXT: <https://html.spec.whatwg.org/multipage/parsing.html#parsing-html-fragments>): a
+ * 2,400-page SCO was a 12 MB document parsed and built before the runtime could start (issue 14);
+ * the runtime builds a page when it is first needed (src/runtime/lazy-page.ts). Without scripting
+ * it is ordinary markup, every page readable. Content that would end the element early (a literal
+ * `</noscript`, which markdown never writes but a course's template could) is sent as it is.
+ */
+export function inert(this: unknown, later: unknown, options: Handlebars.HelperOptions): string {
+  const html = options.fn(this)
+  return later && !/<\/noscript/i.test(html) ? `<noscript>${html}</noscript>` : html
 }

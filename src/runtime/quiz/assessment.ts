@@ -17,14 +17,18 @@ import { lockAnswer, readAnswer, showVerdict, writeAnswer } from './forms.js'
 export interface Assessments {
   /** The module's assessment state, created at attempt 1 if needed. */
   of(moduleId: string): AssessmentState
-  /** Wires every assessment block of the page and shows where each stands. */
-  start(): void
+  /**
+   * Wires the assessment blocks under `root` and shows where they stand, with their module's
+   * questions (on the block's page: a module's graded questions are its assessment page's).
+   */
+  start(root: ParentNode): void
 }
 
 export function assessments(ctx: QuizContext): Assessments {
   const { data, t, session, forms } = ctx
   const state = () => session.state
-  const boxes = $$('.pc-assessment[data-module]')
+  // Each block as it is built (lazy-page.ts): at launch, those of the page shown.
+  const boxes: HTMLElement[] = []
 
   const of = (moduleId: string): AssessmentState => {
     const key = stateKey(moduleId)
@@ -171,10 +175,11 @@ export function assessments(ctx: QuizContext): Assessments {
     focusOn(first ? $<HTMLElement>('input, select', first) : null)
   }
 
-  const start = (): void => {
-    for (const box of boxes) {
+  const start = (root: ParentNode): void => {
+    for (const box of $$('.pc-assessment[data-module]', root)) {
       const moduleId = box.getAttribute('data-module') ?? ''
       if (scoredOf(moduleId).length === 0) continue
+      boxes.push(box)
       renderBox(box, moduleId)
       $('.pc-submit', box)?.addEventListener(
         'click',

@@ -13,11 +13,11 @@ import { $, $$, show } from '../dom.js'
 /** What the feedback area shows: a verdict, a request to answer everything, or nothing. */
 export type Shown = Verdict | 'unanswered' | null
 
-/** The forms of the questions of this SCO, by question id. */
-export function questionForms(questions: QuestionData[]): Map<string, HTMLFormElement> {
+/** The forms of the questions of this SCO under `root`, by question id. */
+export function questionForms(questions: QuestionData[], root: ParentNode): Map<string, HTMLFormElement> {
   const known = new Set(questions.map((q) => q.id))
   const forms = new Map<string, HTMLFormElement>()
-  for (const form of $$<HTMLFormElement>('form.pc-question')) {
+  for (const form of $$<HTMLFormElement>('form.pc-question', root)) {
     const id = form.getAttribute('data-question') ?? ''
     if (known.has(id)) forms.set(id, form)
   }
