@@ -789,7 +789,9 @@ async function main() {
       row('  then the frame that draws it (style, layout, paint): first pages ; at 2,000 seen', `${ms(big.nextFrameMedianMs)} ; ${ms(big.lateNextFrameMedianMs)}`)
       if (small) row(`  the same on a ${small.pages}-page SCO: handler ; its frame`, `${ms(small.nextMedianMs)} ; ${ms(small.nextFrameMedianMs)}`)
       else row('  the same on a 30-page SCO', `error: ${(results.errors.smallSco ?? '').split('\n')[0]}`)
-      row('DOMContentLoaded / first page ready', `${ms(big.domContentLoadedMs)} / ${ms(big.firstPageReadyMs)}`)
+      row('first paint / DOMContentLoaded / first page ready', `${ms(big.firstPaintMs)} / ${ms(big.domContentLoadedMs)} / ${ms(big.firstPageReadyMs)}`)
+      row('  DOM nodes once started (pages after the first are inert text until needed)', String(big.domNodes))
+      if (small) row(`  the same on a ${small.pages}-page SCO: first page ready ; DOM nodes`, `${ms(small.firstPageReadyMs)} ; ${small.domNodes}`)
       note(`  index.html ${(big.htmlBytes / 2 ** 20).toFixed(1)} MiB; PARCOURS_BENCH_DEBUG=1 prints where a click's time goes`)
     }
 

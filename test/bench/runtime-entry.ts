@@ -1,7 +1,8 @@
 /**
  * The runtime on a very large SCO (issue 14): a course built as ONE SCO of 2,400 pages (SCORM
  * 2004, whose state limit allows it), opened from disk in a real Chromium without an LMS (the
- * runtime then keeps progress in the browser). Measured: DOMContentLoaded and the first page ready,
+ * runtime then keeps progress in the browser). Measured: the first paint, DOMContentLoaded, the first
+ * page ready and the DOM nodes then alive (pages after the first are inert text until needed),
  * and « Suivant », in the page's own clock: the click's handler (it shows the next page
  * synchronously), then the frame that draws it, from its animation-frame callbacks to its end
  * (style, layout and paint of the new page). The same clicks on a 30-page SCO built from the same generator say whether a
@@ -19,6 +20,10 @@ export interface LargeScoBench {
   htmlBytes: number
   domContentLoadedMs: number
   firstPageReadyMs: number
+  /** First contentful paint: the first page on screen (before the runtime has started). */
+  firstPaintMs: number
+  /** DOM nodes alive once the runtime has started (after a collection): the pages sent as inert text are not built. */
+  domNodes: number
   /** « Suivant »: the click's handler. */
   nextMs: number[]
   nextMedianMs: number
@@ -38,7 +43,11 @@ export interface LargeScoBench {
 export const SEEN_BEFORE_LATE_CLICKS = 2000
 
 declare const document: { querySelector(s: string): { getAttribute(n: string): string | null; click(): void } | null; body: { classList: { contains(c: string): boolean } } }
-declare const performance: { now(): number; getEntriesByType(t: string): { domContentLoadedEventEnd: number }[] }
+declare const performance: {
+  now(): number
+  getEntriesByType(t: string): { domContentLoadedEventEnd: number }[]
+  getEntriesByName(n: string): { startTime: number }[]
+}
 declare const window: { parcours: { data: { pages: unknown[] } } }
 declare function requestAnimationFrame(run: () => void): void
 declare function requestIdleCallback(run: () => void, options: { timeout: number }): void
@@ -68,6 +77,13 @@ export async function largeScoBench(zip: Uint8Array, folder: string, runs = 15, 
     await page.waitForFunction(() => !document.body.classList.contains('pc-nojs'), undefined, { timeout: 120_000 })
     const firstPageReadyMs = Date.now() - started
     const domContentLoadedMs = await page.evaluate(() => performance.getEntriesByType('navigation')[0]!.domContentLoadedEventEnd)
+    const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1)
+    const metrics = await page.context().newCDPSession(page)
+    await metrics.send('HeapProfiler.collectGarbage')
+    await metrics.send('Performance.enable')
+    const { metrics: counts } = (await metrics.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }
+    const domNodes = counts.find((m) => m.name === 'Nodes')?.value ?? -1
+    await metrics.detach()
     // The SCO's pages as its runtime reads them (the pages not on screen are out of the document).
     const pages = await page.evaluate(() => window.parcours.data.pages.length)
     // Timed in the page: the click's handler runs synchronously and shows the next page; the frame
@@ -136,6 +152,8 @@ export async function largeScoBench(zip: Uint8Array, folder: string, runs = 15, 
       htmlBytes,
       domContentLoadedMs,
       firstPageReadyMs,
+      firstPaintMs,
+      domNodes,
       nextMs,
       nextMedianMs: median(nextMs),
       nextFrameMedianMs: median(nextFrameMs),
