@@ -29,7 +29,7 @@ import type { PaintQueue } from './after-paint.js'
 import { paintQueue } from './after-paint.js'
 import { addressStep, pageOfHash } from './address.js'
 import type { Nav } from './nav.js'
-import { labelNewTabLinks, setupNav } from './nav.js'
+import { labelNewTabLinks, restorePages, setupNav } from './nav.js'
 import { buildPage } from './lazy-page.js'
 import { setupQuiz } from './quiz.js'
 import { setupEndPage } from './end-page.js'
@@ -291,6 +291,7 @@ function start(): void {
   } catch (error) {
     // Leave the page readable as without JavaScript.
     document.body.classList.add('pc-nojs')
+    restorePages()
     for (const page of $$('.pc-page')) {
       buildPage(page)
       page.hidden = false

@@ -156,6 +156,17 @@ function refitOnResize(current: () => NavPage | undefined, t: Translate): void {
   else window.addEventListener('resize', refit)
 }
 
+/** Puts every page set aside back in the document for good (see restorePages). */
+let unshelve: (() => void) | undefined
+
+/**
+ * Every page back in the document: the runtime failed after setting them aside, and the page is
+ * left as without JavaScript (main.ts start), every page there.
+ */
+export function restorePages(): void {
+  if (unshelve) unshelve()
+}
+
 /**
  * The pages not on screen wait outside the document: Chromium's history.pushState and
  * replaceState walk the whole document (its form controls above all), so a 2,400-page SCO paid
@@ -197,6 +208,10 @@ function pageShelf(pages: NavPage[], current: () => NavPage | undefined, buildAl
   const allButCurrent = (): void => {
     const keep = current()
     pages.forEach((p, i) => p !== keep && out(i))
+  }
+  unshelve = () => {
+    printing = true
+    for (let i = pages.length - 1; i >= 0; i--) back(i)
   }
   const forPrint = (on: boolean): void => {
     printing = on

@@ -24,6 +24,7 @@ import { A11Y_COURSE, buildAnswerKey, buildPackage, describeViolations, resultsD
 declare const document: any
 declare const window: any
 declare function getComputedStyle(el: any): any
+declare const Document: any
 
 const MODULE_MODE = { 'course.yml': (text: string) => `${text.trimEnd()}\nsco: module\n` }
 
@@ -259,6 +260,24 @@ describe('without the runtime (issue 14: the pages after the first are sent hidd
     await page.route('**/pkg/sample/index.html', async (route) => {
       const response = await route.fetch()
       await route.fulfill({ response, body: (await response.text()).replace('id="pc-data">', 'id="pc-data">{') })
+    })
+    await page.goto(`${t.lms.origin}/pkg/sample/index.html`)
+    await page.locator('body.pc-nojs').waitFor({ state: 'attached' })
+    await expect.poll(async () => (await counts(page)).visible).toBeGreaterThan(20)
+    const { pages, visible } = await counts(page)
+    expect(visible).toBe(pages)
+  })
+
+  it('when the runtime fails after setting the pages not shown aside, every page comes back and shows as without JavaScript', async () => {
+    const page = await t.page()
+    // The first page change's title is set once the other pages are out of the document (nav.ts).
+    await page.addInitScript(() => {
+      Object.defineProperty(Document.prototype, 'title', {
+        get: () => '',
+        set: () => {
+          throw new Error('title refused')
+        },
+      })
     })
     await page.goto(`${t.lms.origin}/pkg/sample/index.html`)
     await page.locator('body.pc-nojs').waitFor({ state: 'attached' })
