@@ -35,6 +35,7 @@ import { setupQuiz } from './quiz.js'
 import { setupEndPage } from './end-page.js'
 import { tocMarks } from './marks.js'
 import type { LocalCopy } from './session.js'
+import type { Summary } from './tracking.js'
 import { Session } from './session.js'
 
 declare const __PARCOURS_VERSION__: string
@@ -176,18 +177,14 @@ function pageAddress(pageId: string, initial: boolean): void {
 
 /**
  * The course's progress in the header: pages seen, in words and as a bar (which only draws them).
- * Counted over the SCO's pages as its data lists them (the ones completion needs), so that a page
- * the runtime adds to the document, such as an end page, is not one to see.
+ * Counted as the LMS is told (tracking.ts summarize): over the SCO's pages as its data lists them
+ * (the ones completion needs), so that a page the runtime adds, such as an end page, is not one to see.
  */
-function showProgress(data: ScoData, seen: string[], t: Translate): void {
-  const total = data.pages.length
-  // A set: indexOf on every page cost a 2,400-page SCO ≈ 6 ms a click once 2,000 were seen (issue 14).
-  const seenKeys = new Set(seen)
-  const count = data.pages.filter((p) => seenKeys.has(p.key)).length
+function showProgress({ pagesSeen: seen, pagesTotal: total }: Summary, t: Translate): void {
   const text = $('#pc-position')
   const bar = $('#pc-bar')
-  if (text) text.textContent = t('progressCourse', { seen: count, total })
-  if (bar) bar.style.width = (total ? Math.round((100 * count) / total) : 0) + '%'
+  if (text) text.textContent = t('progressCourse', { seen, total })
+  if (bar) bar.style.width = (total ? Math.round((100 * seen) / total) : 0) + '%'
 }
 
 /** Back and Forward, inside the SCO's frame: the address is already the page's, show it. */
@@ -264,7 +261,7 @@ function boot(): void {
       // One commit per page change (and one at launch), once the page is drawn; what it will say
       // is said now (the course just finished: with the title the focus reads, dom.ts
       // sayWithNextFocus), and shown (marks, end page), even by a session that sends nothing.
-      session.progress()
+      const summary = session.progress()
       if (initial) {
         session.commit()
         pageAddress(page.id, true)
@@ -273,7 +270,7 @@ function boot(): void {
         // Unless another page came meanwhile (a quick Back: its address is already there).
         painted.later(() => nav.current() === page && pageAddress(page.id, false))
       }
-      showProgress(data, session.state.seen, t)
+      showProgress(summary, t)
     },
   })
   follow.update = update

@@ -60,14 +60,30 @@ export interface Summary {
 
 export const round2 = (value: number): number => Math.round(value * 100) / 100
 
+/** A module with scored questions: its key in the state, its questions and their points. */
+interface GradedModule {
+  id: string
+  key: string
+  questions: QuestionData[]
+  total: number
+}
+
 /** What never changes in a SCO's data, indexed once: every page shown reads it (2,400-page SCOs). */
-const indexes = new WeakMap<ScoData, { scored: Map<string, QuestionData[]>; pageKeys: Set<string> }>()
-function indexed(data: ScoData): { scored: Map<string, QuestionData[]>; pageKeys: Set<string> } {
+const indexes = new WeakMap<ScoData, { graded: GradedModule[]; pageKeys: Set<string> }>()
+function indexed(data: ScoData): { graded: GradedModule[]; pageKeys: Set<string> } {
   let index = indexes.get(data)
   if (!index) {
-    const scored = new Map<string, QuestionData[]>()
-    for (const q of data.questions) if (q.scored) scored.set(q.moduleId, [...(scored.get(q.moduleId) ?? []), q])
-    indexes.set(data, (index = { scored, pageKeys: new Set(data.pages.map((p) => p.key)) }))
+    // In module order; each module's key and points once, not at every page shown (240 modules: ≈ 0.3 ms a page).
+    const graded: GradedModule[] = data.modules.map((m) => ({ id: m.id, key: stateKey(m.id), questions: [], total: 0 }))
+    const byId = new Map(graded.map((m) => [m.id, m] as const))
+    for (const q of data.questions) {
+      const m = q.scored && byId.get(q.moduleId)
+      if (m) {
+        m.questions.push(q)
+        m.total += q.points
+      }
+    }
+    indexes.set(data, (index = { graded: graded.filter((m) => m.questions.length), pageKeys: new Set(data.pages.map((p) => p.key)) }))
   }
   return index
 }
@@ -75,17 +91,13 @@ function indexed(data: ScoData): { scored: Map<string, QuestionData[]>; pageKeys
 /** The results of each module that has scored questions, in module order. */
 export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[] {
   const results: ModuleResult[] = []
-  const { scored } = indexed(data)
-  for (const module of data.modules) {
-    const questions = scored.get(module.id) ?? []
-    if (questions.length === 0) continue
-    const key = stateKey(module.id)
+  for (const { id, key, questions, total: points } of indexed(data).graded) {
     const a = state.assessments[key]
     const attempt = a ? a.attempt : 1
     const submitted = a ? a.submitted : false
-    let total = questions.reduce((sum, q) => sum + q.points, 0)
+    let total = points
     let earned: number | null = null
-    const answers = questions.map((q) => state.answers[q.key])
+    const answers = submitted ? questions.map((q) => state.answers[q.key]) : []
     if (submitted && answers.every((ans, i) => ans && isComplete(questions[i]!, ans.value))) {
       // Re-scored with the current right answers: fixing a wrong key re-scores (see answerRev).
       earned = questions.reduce((sum, q, i) => sum + (judge(q, answers[i]!.value) === 'correct' ? q.points : 0), 0)
@@ -104,7 +116,7 @@ export function moduleResults(data: ScoData, state: LearnerState): ModuleResult[
     const max = data.policy.attempts
     const attemptsLeft = max > 0 ? Math.max(0, max - (submitted ? attempt : attempt - 1)) : null
     const canRetry = passed === false && submitted && (attemptsLeft === null || attemptsLeft > 0)
-    results.push({ moduleId: module.id, key, total, earned, score, lastScore: percent(last), passed, attempt, submitted, attemptsLeft, canRetry })
+    results.push({ moduleId: id, key, total, earned, score, lastScore: percent(last), passed, attempt, submitted, attemptsLeft, canRetry })
   }
   return results
 }
