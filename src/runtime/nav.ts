@@ -9,6 +9,7 @@ import { stateKey } from '../shared/state-key.js'
 import type { Translate } from './dom.js'
 import { $, $$, focusOn, guard, keyboardScroll, show } from './dom.js'
 import { buildPage } from './lazy-page.js'
+import { pageShelf } from './page-shelf.js'
 
 export interface NavPage {
   el: HTMLElement
@@ -154,94 +155,6 @@ function refitOnResize(current: () => NavPage | undefined, t: Translate): void {
   })
   if (typeof ResizeObserver === 'function') new ResizeObserver(refit).observe($('#pc-main') ?? document.body)
   else window.addEventListener('resize', refit)
-}
-
-/** Puts every page set aside back in the document for good (see restorePages). */
-let unshelve: (() => void) | undefined
-
-/**
- * Every page back in the document: the runtime failed after setting them aside, and the page is
- * left as without JavaScript (main.ts start), every page there.
- */
-export function restorePages(): void {
-  if (unshelve) unshelve()
-}
-
-/**
- * The pages not on screen wait outside the document: Chromium's history.pushState and
- * replaceState walk the whole document (its form controls above all), so a 2,400-page SCO paid
- * ≈ 10 ms a page for pages no one sees (issue 14). Nothing stands in for them (a placeholder per
- * page made each removal re-check thousands of siblings); a page comes back before the next page
- * that is in, or before the end marker of its parent. Their forms and handlers stay as they are.
- * For printing (the handout is every page) all come back.
- */
-function pageShelf(pages: NavPage[], current: () => NavPage | undefined, buildAll: () => void) {
-  // The line breaks between pages go: they show nothing between blocks, and Chromium re-checks the
-  // white space around a removed element across all its siblings (≈ 2 ms a page at 2,400 pages).
-  const blank = (node: Node | null): node is Text => !!node && node.nodeType === 3 && !/\S/.test(node.nodeValue ?? '')
-  for (const { el } of pages) for (const side of [el.previousSibling, el.nextSibling]) if (blank(side)) side.parentNode?.removeChild(side)
-  const parents = pages.map((p) => p.el.parentNode)
-  // After the last page of each parent: where a page with no later page in goes back.
-  const lastOf = new Map<Node, HTMLElement>()
-  pages.forEach((p, i) => parents[i] && lastOf.set(parents[i]!, p.el))
-  const ends = new Map<Node, Comment>()
-  lastOf.forEach((el, parent) => ends.set(parent, parent.insertBefore(document.createComment(''), el.nextSibling)))
-  const away = new Set<number>()
-  let printing = false
-  const out = (i: number): void => {
-    if (printing || away.has(i)) return
-    pages[i]!.el.remove()
-    away.add(i)
-  }
-  const back = (i: number): void => {
-    const parent = parents[i]
-    if (!away.has(i) || !parent) return
-    let before: Node | undefined = ends.get(parent)
-    for (let j = i + 1; j < pages.length; j++)
-      if (!away.has(j) && parents[j] === parent) {
-        before = pages[j]!.el
-        break
-      }
-    parent.insertBefore(pages[i]!.el, before ?? null)
-    away.delete(i)
-  }
-  const allButCurrent = (): void => {
-    const keep = current()
-    pages.forEach((p, i) => p !== keep && out(i))
-  }
-  unshelve = () => {
-    printing = true
-    for (let i = pages.length - 1; i >= 0; i--) back(i)
-  }
-  const forPrint = (on: boolean): void => {
-    printing = on
-    if (on) {
-      buildAll()
-      for (let i = pages.length - 1; i >= 0; i--) back(i)
-    } else allButCurrent()
-  }
-  addEventListener(
-    'beforeprint',
-    guard(() => forPrint(true)),
-  )
-  addEventListener(
-    'afterprint',
-    guard(() => forPrint(false)),
-  )
-  // Print emulation and some browsers change the media without those events.
-  const print = typeof matchMedia == 'function' && matchMedia('print')
-  if (print && print.addEventListener)
-    print.addEventListener(
-      'change',
-      guard((e: MediaQueryListEvent) => forPrint(e.matches)),
-    )
-  return {
-    /** Page `i` back in the document. */
-    bring: back,
-    /** Page `i` out of it (unless printing). */
-    put: out,
-    allButCurrent,
-  }
 }
 
 export function setupNav(options: NavOptions): Nav {
