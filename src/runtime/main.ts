@@ -12,7 +12,7 @@ import { parseScoData } from '../shared/sco-data.js'
 import { sha256Hex } from '../shared/answer-seal.js'
 import { encode } from '../shared/state-codec.js'
 import type { Translate } from './dom.js'
-import { $, $$, guard, sayWithNextFocus, translator } from './dom.js'
+import { $, guard, sayWithNextFocus, translator } from './dom.js'
 import type { ApiDialect } from './lms/dialect.js'
 import { findApi } from './lms/discover.js'
 import type { WindowLike } from './lms/discover.js'
@@ -30,8 +30,7 @@ import { paintQueue } from './after-paint.js'
 import { addressStep, pageOfHash } from './address.js'
 import type { Nav } from './nav.js'
 import { labelNewTabLinks, setupNav } from './nav.js'
-import { restorePages } from './page-shelf.js'
-import { buildPage } from './lazy-page.js'
+import { showEveryPage } from './page-shelf.js'
 import { setupQuiz } from './quiz.js'
 import { setupEndPage } from './end-page.js'
 import { tocMarks } from './marks.js'
@@ -289,11 +288,7 @@ function start(): void {
   } catch (error) {
     // Leave the page readable as without JavaScript.
     document.body.classList.add('pc-nojs')
-    restorePages()
-    for (const page of $$('.pc-page')) {
-      buildPage(page)
-      page.hidden = false
-    }
+    showEveryPage()
     try {
       console.error('parcours:', error)
     } catch {

@@ -3,17 +3,22 @@
  * printing or when the runtime fails.
  */
 
-import { guard } from './dom.js'
+import { $$, guard } from './dom.js'
+import { buildPage } from './lazy-page.js'
 
-/** Puts every page set aside back in the document for good (see restorePages). */
+/** Puts every page set aside back in the document for good (the shelf of this document). */
 let unshelve: (() => void) | undefined
 
 /**
- * Every page back in the document: the runtime failed after setting them aside, and the page is
- * left as without JavaScript (main.ts start), every page there.
+ * The page as without JavaScript, after the runtime failed (main.ts start): every page back in the
+ * document (it may have set them aside already), built from its inert text, and shown.
  */
-export function restorePages(): void {
+export function showEveryPage(): void {
   if (unshelve) unshelve()
+  for (const page of $$('.pc-page')) {
+    buildPage(page)
+    page.hidden = false
+  }
 }
 
 /**
@@ -58,16 +63,20 @@ export function pageShelf(pages: { el: HTMLElement }[], current: () => { el: HTM
     const keep = current()
     pages.forEach((p, i) => p !== keep && out(i))
   }
-  unshelve = () => {
+  // Every page back, and none set aside again until printing ends (never, after a failure).
+  const allBack = (): void => {
     printing = true
     for (let i = pages.length - 1; i >= 0; i--) back(i)
   }
+  unshelve = allBack
   const forPrint = (on: boolean): void => {
-    printing = on
     if (on) {
       buildAll()
-      for (let i = pages.length - 1; i >= 0; i--) back(i)
-    } else allButCurrent()
+      allBack()
+    } else {
+      printing = false
+      allButCurrent()
+    }
   }
   addEventListener(
     'beforeprint',
