@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import type { ScormVersion } from '../../src/shared/sco-data.js'
 import { compileToZip, loadTree } from '../helpers/compile.js'
 import { Learner } from '../helpers/learner.js'
-import { openSco, unzipPackage } from '../helpers/lms/index.js'
+import { closeTab, openSco, unzipPackage } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
 import { resultsDir } from './a11y-helpers.js'
 
@@ -21,8 +21,8 @@ declare function getComputedStyle(el: unknown): { borderLeftWidth: string; borde
 type Mode = 'course' | 'module'
 const END = '_end'
 const CMI = {
-  scorm12: { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw', finish: 'LMSFinish' },
-  scorm2004: { status: 'cmi.success_status', raw: 'cmi.score.raw', finish: 'Terminate' },
+  scorm12: { status: 'cmi.core.lesson_status', raw: 'cmi.core.score.raw' },
+  scorm2004: { status: 'cmi.success_status', raw: 'cmi.score.raw' },
 } as const
 
 const yml = (extra: string) => ({ 'course.yml': (text: string) => `${text.trimEnd()}\n${extra}\n` })
@@ -54,10 +54,7 @@ async function launch(version: ScormVersion, pkg: Pkg, learner: string): Promise
 
 async function close(version: ScormVersion, pkg: Pkg, page: Page, learner: string): Promise<Record<string, string>> {
   const name = `${pkg}-${version}`
-  const sessions = new Set(t.lms.calls(learner, name, scoOf(pkg)).map((c) => c.session)).size
-  await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
-  await t.lms.waitFor(() => t.lms.calls(learner, name, scoOf(pkg)).filter((c) => c.method === CMI[version].finish).length >= sessions)
-  await t.lms.flush()
+  await closeTab(t.lms, page, learner, name, scoOf(pkg))
   expect(t.lms.violations(learner, name, scoOf(pkg))).toEqual([])
   return t.lms.tracks(learner, name, scoOf(pkg))
 }

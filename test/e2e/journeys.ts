@@ -11,7 +11,7 @@ import type { ScoData, ScormVersion } from '../../src/shared/sco-data.js'
 import { writeBrowserMetrics } from '../bench/browser-metrics.js'
 import { compileToZip, loadTree } from '../helpers/compile.js'
 import { Learner } from '../helpers/learner.js'
-import { openSco, unzipPackage } from '../helpers/lms/index.js'
+import { closeTab as closeLearnerTab, openSco, unzipPackage } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
 
 /** The data-model names of each version, so that one journey reads the same for both. */
@@ -84,15 +84,8 @@ export function journeys(version: ScormVersion): void {
     return { page, sco, learn }
   }
 
-  /** Closes the tab the way a learner does (pagehide fires), then waits for the beacons. */
-  async function closeTab(page: Page, learner: string, pkg = 'course'): Promise<void> {
-    const sessions = new Set(t.lms.calls(learner, pkg).map((c) => c.session)).size
-    // With runBeforeUnload, close() does not wait for the page to go: wait for its close event.
-    await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
-    // The SCO's last commit and its finish travel as beacons while the tab goes away.
-    await t.lms.waitFor(() => t.lms.calls(learner, pkg).filter((c) => c.method === cmi.finish).length >= sessions)
-    await t.lms.flush()
-  }
+  /** Closes the tab the way a learner does (pagehide fires), then waits for the beacons (helpers/lms closeTab). */
+  const closeTab = (page: Page, learner: string, pkg = 'course'): Promise<void> => closeLearnerTab(t.lms, page, learner, pkg)
 
   function expectClean(learner: string, pkg = 'course'): void {
     expect(t.lms.violations(learner, pkg)).toEqual([])

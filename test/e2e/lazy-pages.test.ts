@@ -9,7 +9,7 @@
 import type { Frame, Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { Learner, wrongAnswer } from '../helpers/learner.js'
-import { openSco } from '../helpers/lms/index.js'
+import { closeTab, openSco } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
 import { buildPackage } from './a11y-helpers.js'
 
@@ -47,13 +47,6 @@ async function launch(learnerId: string, page?: Page): Promise<{ page: Page; sco
   const sco = (await openSco(page, t.lms.url('sample', undefined, learnerId))).sco as Frame
   await sco.locator('body:not(.pc-nojs)').waitFor()
   return { page, sco, learner: new Learner(sco) }
-}
-
-async function closeTab(page: Page, learnerId: string): Promise<void> {
-  const sessions = new Set(t.lms.calls(learnerId, 'sample').map((c) => c.session)).size
-  await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
-  await t.lms.waitFor(() => t.lms.calls(learnerId, 'sample').filter((c) => c.method === 'LMSFinish').length >= sessions)
-  await t.lms.flush()
 }
 
 describe('pages sent as inert text (issue 14)', () => {
@@ -99,7 +92,7 @@ describe('pages sent as inert text (issue 14)', () => {
     expect(result).toMatch(/\d/)
     // Elsewhere when the tab closes: the assessment's page is built again only when it is opened.
     await first.learner.goTo(data.pages[0]!.id)
-    await closeTab(first.page, 'lazy-relaunch')
+    await closeTab(t.lms, first.page, 'lazy-relaunch', 'sample')
 
     const again = await launch('lazy-relaunch')
     expect(await again.learner.currentPage()).toBe(data.pages[0]!.id)

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import type { ScormVersion } from '../../src/shared/sco-data.js'
 import { compileToZip, loadTree } from '../helpers/compile.js'
 import { Learner } from '../helpers/learner.js'
-import { openSco, unzipPackage } from '../helpers/lms/index.js'
+import { closeTab, openSco, unzipPackage } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
 
 const MODULE_MODE = { 'course.yml': (text: string) => `${text.trimEnd()}\nsco: module\n` }
@@ -39,10 +39,7 @@ describe.each(['scorm12', 'scorm2004'] as const)('%s, one SCO per module', (vers
     expect(data.modules.map((m) => m.id)).toEqual(['cadre-de-confiance'])
     await learn.visitAll()
     await learn.takeAssessment('cadre-de-confiance')
-    await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
-    const finish = version === 'scorm12' ? 'LMSFinish' : 'Terminate'
-    await t.lms.waitFor(() => t.lms.calls(learner, version, 'RES-cadre-de-confiance').some((c) => c.method === finish))
-    await t.lms.flush()
+    await closeTab(t.lms, page, learner, version, 'RES-cadre-de-confiance')
     const tracks = t.lms.tracks(learner, version, 'RES-cadre-de-confiance')
     if (version === 'scorm12') {
       expect(tracks['cmi.core.lesson_status']).toBe('passed')

@@ -12,7 +12,7 @@ import { zipFiles } from '../../src/index.js'
 import type { ScormVersion } from '../../src/shared/sco-data.js'
 import { parcoursIn, temporaryDirs } from '../helpers/cli.js'
 import { Learner } from '../helpers/learner.js'
-import { openSco, unzipPackage } from '../helpers/lms/index.js'
+import { closeTab, openSco, unzipPackage } from '../helpers/lms/index.js'
 import { useLms } from '../helpers/lms/vitest.js'
 import { compileSpec, type ScoSpec } from '../helpers/sco.js'
 
@@ -69,7 +69,6 @@ const CASES = [
 const packages = Object.fromEntries(CASES.map((c) => [c.name, compileSpec({ ...SPEC, version: c.version, perModule: c.perModule })]))
 const t = useLms(async () => Object.fromEntries(await Promise.all(CASES.map(async (c) => [c.name, await unzipPackage(await zipFiles(packages[c.name]!.files))] as const))))
 const freshDir = temporaryDirs('parcours-inspect-')
-const FINISH = { scorm12: 'LMSFinish', scorm2004: 'Terminate' }
 
 /** What varies with the machine's speed: seconds spent (and so the state's length). */
 function masked(report: string): string {
@@ -94,9 +93,7 @@ async function journey(name: string, version: ScormVersion, learner: string): Pr
   await learn.answer(check, ['a'])
   await learn.check(check)
   await learn.takeAssessment('module-un', ['question-deux'])
-  await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
-  await t.lms.waitFor(() => t.lms.calls(learner, name).some((c) => c.method === FINISH[version]))
-  await t.lms.flush()
+  await closeTab(t.lms, page, learner, name)
   expect(t.lms.violations(learner, name)).toEqual([])
   return t.lms.tracks(learner, name)['cmi.suspend_data'] ?? ''
 }

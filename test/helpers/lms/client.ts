@@ -2,6 +2,7 @@
 // (iframe or popup), call the strict API directly, and collect the SCO's dialogs.
 
 import type { Frame, Page } from 'playwright-core'
+import type { LmsServer } from '../../../src/lms/server.js'
 
 export interface OpenedSco {
   /** The host page (player). */
@@ -69,4 +70,18 @@ export function collectDialogs(page: Page, answer: 'accept' | 'dismiss' = 'accep
     void (answer === 'accept' ? d.accept() : d.dismiss())
   })
   return messages
+}
+
+/**
+ * Closes the learner's tab the way a person does (pagehide fires), then waits until the LMS has a
+ * finish (LMSFinish or Terminate) for each session the learner had in that SCO: its last commit and
+ * its finish travel as beacons while the tab goes away. Then the log is flushed.
+ */
+export async function closeTab(lms: LmsServer, page: Page, learner: string, pkg: string, sco?: string): Promise<void> {
+  const calls = () => lms.calls(learner, pkg, sco)
+  const sessions = new Set(calls().map((c) => c.session)).size
+  // With runBeforeUnload, close() does not wait for the page to go: wait for its close event.
+  await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })])
+  await lms.waitFor(() => calls().filter((c) => c.method === 'LMSFinish' || c.method === 'Terminate').length >= sessions)
+  await lms.flush()
 }

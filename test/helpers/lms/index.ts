@@ -4,7 +4,7 @@
 export { startLms } from './start.js'
 export type { LmsOptions, LmsServer } from '../../../src/lms/server.js'
 export { launchBrowser, findChromium, type TestBrowser } from './browser.js'
-export { openSco, apiCall, collectDialogs, type OpenedSco, type ApiResult } from './client.js'
+export { openSco, apiCall, closeTab, collectDialogs, type OpenedSco, type ApiResult } from './client.js'
 export { unzipPackage, type PackageFiles } from './zip.js'
 export { minimalPackage, type MinimalPackageOptions } from './fixtures.js'
 export { parseManifest, findSco, detectVersion, type ManifestInfo, type ScoInfo } from '../../../src/lms/manifest.js'
