@@ -166,6 +166,14 @@ const fr = {
     'Le gabarit de question {file} ne contient plus « {hook} », dont le moteur a besoin pour afficher le verdict et les retours.',
     "repartez du gabarit d'origine (templates/partials/question.hbs de parcours) et gardez ses classes pc-… et l'attribut data-question.",
   ],
+  'template/missing-runtime-hook': [
+    "Le gabarit {file} ne contient plus « {hook} » : sans lui, le moteur de parcours ne démarre pas, et ni la progression ni le score n'arrivent dans Moodle.",
+    "repartez du gabarit d'origine ({builtin} de parcours) et gardez {hooks}.",
+  ],
+  'template/missing-fallback': [
+    "Le gabarit {file} n'appelle pas {{> fallback}} : si parcours.js ne se charge pas (connexion coupée, fichier bloqué), les pages après la première restent vides.",
+    "ajoutez {{> fallback}} juste avant </body>, comme dans le gabarit d'origine (templates/layouts/sco.html.hbs de parcours).",
+  ],
   // parcours check (issue 9): structure
   'heading/skipped-level': [
     'Niveau de titre sauté : « {found} » après « {previous} ».',
@@ -435,6 +443,14 @@ const en: Record<DiagnosticCode, readonly [string, string]> = {
   'template/missing-hook': [
     'The question template {file} no longer contains "{hook}", which the runtime needs to show the verdict and feedback.',
     "start again from parcours' own templates/partials/question.hbs and keep its pc-… classes and the data-question attribute.",
+  ],
+  'template/missing-runtime-hook': [
+    'Template {file} no longer contains "{hook}": without it, parcours\' runtime does not start, and neither progress nor score reach Moodle.',
+    "start again from parcours' own {builtin} and keep {hooks}.",
+  ],
+  'template/missing-fallback': [
+    'Template {file} does not call {{> fallback}}: if parcours.js does not load (connection lost, file blocked), the pages after the first stay empty.',
+    "add {{> fallback}} just before </body>, as in parcours' own templates/layouts/sco.html.hbs.",
   ],
   // parcours check (issue 9): structure
   'heading/skipped-level': [

@@ -154,6 +154,17 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype))
 const REMOVED_FIELDS = new Set(['feedbackCorrectHtml', 'correct', 'right'])
 const QUESTION_HOOKS = ['data-question=', 'pc-verdict', 'pc-feedback-correct', 'pc-feedback-wrong']
 
+/**
+ * What the runtime cannot start without, in a replaced layout or page: its data, its script, the
+ * pages it shows. Missing, the package would show its pages and tell Moodle nothing. A `{{{…}}}`
+ * hook is a field the template must output unescaped (escaped, the JSON would not parse), found
+ * in its syntax tree (spacing may vary).
+ */
+const RUNTIME_HOOKS: Record<string, readonly string[]> = {
+  'layouts/sco.html.hbs': ['pc-data', '{{{dataJson}}}', 'parcours.js'],
+  'partials/page.hbs': ['pc-page', 'data-page='],
+}
+
 function overrideProblems(path: string, text: string, file: string): Diagnostic[] {
   const problems: Diagnostic[] = []
   let ast: unknown
@@ -163,7 +174,11 @@ function overrideProblems(path: string, text: string, file: string): Diagnostic[
     return problems // a syntax error is reported by compileTemplates
   }
   const seen = new Set<string>()
+  const unescaped = new Set<string>()
+  const partials = new Set<string>()
   walk(ast, (node) => {
+    if (node.type === 'PartialStatement') partials.add(String((node.name as { original?: unknown }).original))
+    if (node.type === 'MustacheStatement' && node.escaped === false) unescaped.add(String((node.path as { original?: unknown }).original))
     if (node.type !== 'PathExpression') return
     const parts = node.parts as string[]
     const start = (node.loc as { start: { line: number; column: number } }).start
@@ -178,6 +193,14 @@ function overrideProblems(path: string, text: string, file: string): Diagnostic[
   })
   if (path === 'partials/question.hbs')
     for (const hook of QUESTION_HOOKS) if (!text.includes(hook)) problems.push(error('template/missing-hook', file, undefined, { hook: hook.replace(/=$/, ''), file }))
+  const hooks = RUNTIME_HOOKS[path] ?? []
+  for (const hook of hooks) {
+    const field = /^\{\{\{(\w+)\}\}\}$/.exec(hook)?.[1]
+    if (field ? unescaped.has(field) : text.includes(hook)) continue
+    problems.push(error('template/missing-runtime-hook', file, undefined, { hook: hook.replace(/=$/, ''), file, builtin: `templates/${path}`, hooks: hooks.map((h) => h.replace(/=$/, '')).join(', ') }))
+  }
+  // Without it, a page sent as inert text (page.hbs, `inert`) is never built when parcours.js fails to load.
+  if (path === 'layouts/sco.html.hbs' && !partials.has('fallback')) problems.push(warning('template/missing-fallback', file, undefined, { file }))
   return problems
 }
 
