@@ -197,7 +197,14 @@ function overrideProblems(path: string, text: string, file: string): Diagnostic[
   for (const hook of hooks) {
     const field = /^\{\{\{(\w+)\}\}\}$/.exec(hook)?.[1]
     if (field ? unescaped.has(field) : text.includes(hook)) continue
-    problems.push(error('template/missing-runtime-hook', file, undefined, { hook: hook.replace(/=$/, ''), file, builtin: `templates/${path}`, hooks: hooks.map((h) => h.replace(/=$/, '')).join(', ') }))
+    problems.push(
+      error('template/missing-runtime-hook', file, undefined, {
+        hook: hook.replace(/=$/, ''),
+        file,
+        builtin: `templates/${path}`,
+        hooks: hooks.map((h) => h.replace(/=$/, '')).join(', '),
+      }),
+    )
   }
   // Without it, a page sent as inert text (page.hbs, `inert`) is never built when parcours.js fails to load.
   if (path === 'layouts/sco.html.hbs' && !partials.has('fallback')) problems.push(warning('template/missing-fallback', file, undefined, { file }))
