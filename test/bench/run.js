@@ -14,7 +14,7 @@
  *      (`node bin/parcours.js build content --out <tmp>`), against the physical floor
  *      (children/floor.js: read every source file, deflate every packaged file with zlib level 9,
  *      write the bytes; no parsing, rendering or zip bookkeeping, none of parcours loaded). One
- *      untimed warm-up pair, then 7 pairs, interleaved and alternating which runs first, so that
+ *      untimed warm-up pair, then 15 pairs, interleaved and alternating which runs first, so that
  *      both see the same load: medians, build/floor (target ≤ 2×, also on CPU time) and each
  *      pair's ratio;
  *  (b) a generated large course, 200 modules × 10 pages × 8 questions (sco: module), in SCORM 1.2
@@ -68,7 +68,9 @@ const KEEP = argv.includes('--keep')
 const LARGE = { modules: 200, pages: 10, questions: 8 }
 const WORST = { modules: 1, pages: 50, questions: 40 }
 const QUICK = argv.includes('--quick')
-const SAMPLE_RUNS = QUICK ? 3 : 7
+// The sample's pairs are short (≈ 0.6 s) and its ratio rests on a 0.15 s floor, mostly Node's
+// start-up, which moves by tens of ms from run to run: more pairs for a steadier median.
+const SAMPLE_RUNS = QUICK ? 3 : 15
 const LARGE_RUNS = QUICK ? 1 : 5
 /** Course sizes for the scaling series (SCORM 1.2, sco: module): fewer runs where one build takes seconds. */
 const SCALING = QUICK
