@@ -6,10 +6,20 @@ import { readFile, realpath, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { compareScos, readPublished } from './compiler/check/against.js'
 import { assessmentSummary, checkTypography, fixTypography, type AssessmentSummary, type TypographyFix } from './compiler/check/index.js'
-import { CompileError, error, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
+import { CompileError, error, hasErrors, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
 import type { ScoData } from './shared/sco-data.js'
 import type { ScormVersion } from './shared/sco-data.js'
-import { analyse, createAnalysisCache, plan, templateFailure, type AnalysedPackage, type AnalysisCache, type CompileResult, type PlannedPackage } from './compiler/pipeline.js'
+import {
+  analyse,
+  createAnalysisCache,
+  plan,
+  templateFailure,
+  templateProblems,
+  type AnalysedPackage,
+  type AnalysisCache,
+  type CompileResult,
+  type PlannedPackage,
+} from './compiler/pipeline.js'
 import { readBuiltins } from './compiler/read/read-builtins.js'
 import { markChanged, readTree } from './compiler/read/read-tree.js'
 import { writeAllAtomic } from './compiler/write/write-atomic.js'
@@ -141,7 +151,13 @@ export async function check(contentDir: string, options: CheckOptions = {}): Pro
   if (options.against) published = await readPublished(await readFile(options.against)).catch((e: Error) => ({ reason: e.message }))
   const format = published && 'scos' in published ? (published.scos[0]?.version ?? 'scorm12') : 'scorm12'
   const analysis = analyse(tree, builtins, [format], cache)
-  const diagnostics = [...analysis.diagnostics, ...(analysis.course ? checkTypography(analysis.course, tree) : [])]
+  const { course } = analysis
+  const diagnostics = [
+    ...analysis.diagnostics,
+    // A replaced template's mistakes stop a build: check reports them too (rendered in memory when the course has no error).
+    ...(course ? templateProblems(course, tree, builtins, hasErrors(analysis.diagnostics) ? undefined : analysis.packages) : []),
+    ...(course ? checkTypography(course, tree) : []),
+  ]
   if (published && 'reason' in published)
     diagnostics.push(error('update/not-a-package', basename(options.against!), undefined, { file: basename(options.against!), reason: published.reason }))
   else if (published && analysis.course && analysis.packages[0])

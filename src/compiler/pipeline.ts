@@ -229,15 +229,22 @@ export function compile(tree: SourceTree, builtins: Builtins, formats: readonly 
 export function plan(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache, options: RenderOptions = {}): CompileResult<PlannedPackage> {
   const analysis = analyse(tree, builtins, formats, cache)
   if (!analysis.course) throw new CompileError(analysis.diagnostics)
-  if (hasErrors(analysis.diagnostics)) {
-    // Template mistakes are reported with the course's, so that one run lists everything to fix.
-    const templateProblems = compileTemplates(builtins.templates, tree, builtins.strings[analysis.course.config.language], builtins.precompiled).diagnostics
-    throw new CompileError(sortDiagnostics([...analysis.diagnostics, ...templateProblems]))
-  }
+  if (hasErrors(analysis.diagnostics)) throw new CompileError(sortDiagnostics([...analysis.diagnostics, ...templateProblems(analysis.course, tree, builtins)]))
   const rendered = render({ course: analysis.course, packages: analysis.packages }, tree, builtins, options)
   const diagnostics = sortDiagnostics([...analysis.diagnostics, ...rendered.diagnostics])
   if (hasErrors(diagnostics)) throw new CompileError(diagnostics)
   return { course: analysis.course, packages: rendered.packages, ...(rendered.answerKey && { answerKey: rendered.answerKey }), diagnostics }
+}
+
+/**
+ * The templates' mistakes, as a build would report them with the course's: compiled only when the
+ * course has errors (nothing is rendered then), else rendered in memory and dropped, so that a
+ * mistake met while rendering (a missing partial, a manifest that is not XML) is found too.
+ * `parcours check` reports these with the analysis: "everything build would report".
+ */
+export function templateProblems(course: Course, tree: SourceTree, builtins: Builtins, packages?: AnalysedPackage[]): Diagnostic[] {
+  if (!packages) return compileTemplates(builtins.templates, tree, builtins.strings[course.config.language], builtins.precompiled).diagnostics
+  return render({ course, packages }, tree, builtins).diagnostics
 }
 
 /** What to throw for an error met while rendering: a template's mistake, as the CompileError listing it with `diagnostics`. */

@@ -18,6 +18,7 @@ import { analyse, compile, createAnalysisCache } from '../../../src/compiler/pip
 import { checkTypography } from '../../../src/compiler/check/index.js'
 import { readBuiltins, type Builtins } from '../../../src/compiler/read/read-builtins.js'
 import { readTree } from '../../../src/compiler/read/read-tree.js'
+import { check } from '../../../src/index.js'
 import { DIAGNOSTIC_TEXTS, type DiagnosticCode } from '../../../src/i18n/diagnostics.js'
 import type { Lang } from '../../../src/shared/sco-data.js'
 
@@ -116,6 +117,14 @@ describe('diagnostics corpus', () => {
         expect(d.file.startsWith('/'), `${d.code}: path relative to the course folder`).toBe(false)
         if (d.line !== undefined) expect(d.column, `${d.code}: a line comes with a column`).toBeGreaterThanOrEqual(1)
       }
+    })
+
+    it('is reported by `parcours check` too, which writes nothing (with its typography findings on every course)', async () => {
+      const built = (await diagnose(dir)).diagnostics
+      // The folder as the author typed it, as diagnose() names it (course/no-course-file quotes it).
+      const typed = (d: Diagnostic): Diagnostic => (d.params?.dir === join(dir, 'content') ? { ...d, params: { ...d.params, dir: 'content' } } : d)
+      const checked = (await check(join(dir, 'content'))).diagnostics.map(typed)
+      expect(name.includes('typography') ? checked : checked.filter((d) => !d.code.startsWith('typography/'))).toEqual(built)
     })
 
     it('matches expected.fr.txt', async () => {
