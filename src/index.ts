@@ -6,7 +6,7 @@ import { readFile, realpath, writeFile } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { compareScos, readPublished } from './compiler/check/against.js'
 import { assessmentSummary, checkTypography, fixTypography, type AssessmentSummary, type TypographyFix } from './compiler/check/index.js'
-import { CompileError, error, hasErrors, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
+import { CompileError, error, sortDiagnostics, type Diagnostic } from './compiler/diagnostics.js'
 import type { ScoData } from './shared/sco-data.js'
 import type { ScormVersion } from './shared/sco-data.js'
 import {
@@ -154,21 +154,21 @@ export async function check(contentDir: string, options: CheckOptions = {}): Pro
   const { course } = analysis
   const diagnostics = [
     ...analysis.diagnostics,
-    // A replaced template's mistakes stop a build: check reports them too (rendered in memory when the course has no error).
-    ...(course ? templateProblems(course, tree, builtins, hasErrors(analysis.diagnostics) ? undefined : analysis.packages) : []),
+    // A replaced template's mistakes stop a build: check reports them too.
+    ...templateProblems(analysis, tree, builtins),
     ...(course ? checkTypography(course, tree) : []),
   ]
   if (published && 'reason' in published)
     diagnostics.push(error('update/not-a-package', basename(options.against!), undefined, { file: basename(options.against!), reason: published.reason }))
-  else if (published && analysis.course && analysis.packages[0])
+  else if (published && course && analysis.packages[0])
     diagnostics.push(
       ...compareScos(
         published.scos,
         analysis.packages[0].scos.map((s) => s.data),
-        analysis.course,
+        course,
       ),
     )
-  return { diagnostics: sortDiagnostics(diagnostics), ...(analysis.course && { summary: assessmentSummary(analysis.course) }), fixed }
+  return { diagnostics: sortDiagnostics(diagnostics), ...(course && { summary: assessmentSummary(course) }), fixed }
 }
 
 /** Both paths name the same existing folder (links resolved). */

@@ -229,7 +229,7 @@ export function compile(tree: SourceTree, builtins: Builtins, formats: readonly 
 export function plan(tree: SourceTree, builtins: Builtins, formats: readonly ScormVersion[], cache?: AnalysisCache, options: RenderOptions = {}): CompileResult<PlannedPackage> {
   const analysis = analyse(tree, builtins, formats, cache)
   if (!analysis.course) throw new CompileError(analysis.diagnostics)
-  if (hasErrors(analysis.diagnostics)) throw new CompileError(sortDiagnostics([...analysis.diagnostics, ...templateProblems(analysis.course, tree, builtins)]))
+  if (hasErrors(analysis.diagnostics)) throw new CompileError(sortDiagnostics([...analysis.diagnostics, ...templateProblems(analysis, tree, builtins)]))
   const rendered = render({ course: analysis.course, packages: analysis.packages }, tree, builtins, options)
   const diagnostics = sortDiagnostics([...analysis.diagnostics, ...rendered.diagnostics])
   if (hasErrors(diagnostics)) throw new CompileError(diagnostics)
@@ -237,13 +237,16 @@ export function plan(tree: SourceTree, builtins: Builtins, formats: readonly Sco
 }
 
 /**
- * The templates' mistakes, as a build would report them with the course's: compiled only when the
- * course has errors (nothing is rendered then), else rendered in memory and dropped, so that a
+ * The templates' mistakes, as a build reports them with the course's: only compiled when the
+ * course has errors (a build renders nothing then), else rendered in memory and dropped, so that a
  * mistake met while rendering (a missing partial, a manifest that is not XML) is found too.
  * `parcours check` reports these with the analysis: "everything build would report".
  */
-export function templateProblems(course: Course, tree: SourceTree, builtins: Builtins, packages?: AnalysedPackage[]): Diagnostic[] {
-  if (!packages) return compileTemplates(builtins.templates, tree, builtins.strings[course.config.language], builtins.precompiled).diagnostics
+export function templateProblems(analysis: Analysis, tree: SourceTree, builtins: Builtins): Diagnostic[] {
+  const { course, packages } = analysis
+  // No course: its language (the templates' strings) is unknown, and a build stops before them.
+  if (!course) return []
+  if (hasErrors(analysis.diagnostics)) return compileTemplates(builtins.templates, tree, builtins.strings[course.config.language], builtins.precompiled).diagnostics
   return render({ course, packages }, tree, builtins).diagnostics
 }
 

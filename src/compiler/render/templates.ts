@@ -152,17 +152,18 @@ const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype))
  * word. The runtime also needs its hooks in the question's HTML to show verdicts and feedback.
  */
 const REMOVED_FIELDS = new Set(['feedbackCorrectHtml', 'correct', 'right'])
-const QUESTION_HOOKS = ['data-question=', 'pc-verdict', 'pc-feedback-correct', 'pc-feedback-wrong']
 
 /**
- * What the runtime cannot start without, in a replaced layout or page: its data, its script, the
- * pages it shows. Missing, the package would show its pages and tell Moodle nothing. A `{{{…}}}`
- * hook is a field the template must output unescaped (escaped, the JSON would not parse), found
- * in its syntax tree (spacing may vary).
+ * What the runtime needs in a replaced template, by template. A question without its hooks shows
+ * no verdict or feedback; a layout or page without theirs (its data, its script, the pages it
+ * shows) does not start the runtime: the package would show its pages and tell Moodle nothing. A
+ * `{{{…}}}` hook is a field the template must output unescaped (escaped, the JSON would not parse),
+ * found in its syntax tree (spacing may vary); the others are found in its text.
  */
-const RUNTIME_HOOKS: Record<string, readonly string[]> = {
-  'layouts/sco.html.hbs': ['pc-data', '{{{dataJson}}}', 'parcours.js'],
-  'partials/page.hbs': ['pc-page', 'data-page='],
+const HOOKS: Record<string, { code: 'template/missing-hook' | 'template/missing-runtime-hook'; hooks: readonly string[] }> = {
+  'partials/question.hbs': { code: 'template/missing-hook', hooks: ['data-question=', 'pc-verdict', 'pc-feedback-correct', 'pc-feedback-wrong'] },
+  'layouts/sco.html.hbs': { code: 'template/missing-runtime-hook', hooks: ['pc-data', '{{{dataJson}}}', 'parcours.js'] },
+  'partials/page.hbs': { code: 'template/missing-runtime-hook', hooks: ['pc-page', 'data-page='] },
 }
 
 function overrideProblems(path: string, text: string, file: string): Diagnostic[] {
@@ -191,21 +192,14 @@ function overrideProblems(path: string, text: string, file: string): Diagnostic[
     seen.add(name)
     problems.push(error('template/removed-field', file, at, { name, file }))
   })
-  if (path === 'partials/question.hbs')
-    for (const hook of QUESTION_HOOKS) if (!text.includes(hook)) problems.push(error('template/missing-hook', file, undefined, { hook: hook.replace(/=$/, ''), file }))
-  const hooks = RUNTIME_HOOKS[path] ?? []
-  for (const hook of hooks) {
-    const field = /^\{\{\{(\w+)\}\}\}$/.exec(hook)?.[1]
-    if (field ? unescaped.has(field) : text.includes(hook)) continue
-    problems.push(
-      error('template/missing-runtime-hook', file, undefined, {
-        hook: hook.replace(/=$/, ''),
-        file,
-        builtin: `templates/${path}`,
-        hooks: hooks.map((h) => h.replace(/=$/, '')).join(', '),
-      }),
-    )
-  }
+  const rule = HOOKS[path]
+  const shown = (hook: string): string => hook.replace(/=$/, '')
+  if (rule)
+    for (const hook of rule.hooks) {
+      const field = /^\{\{\{(\w+)\}\}\}$/.exec(hook)?.[1]
+      if (field ? unescaped.has(field) : text.includes(hook)) continue
+      problems.push(error(rule.code, file, undefined, { hook: shown(hook), file, builtin: `templates/${path}`, hooks: rule.hooks.map(shown).join(', ') }))
+    }
   // Without it, a page sent as inert text (page.hbs, `inert`) is never built when parcours.js fails to load.
   if (path === 'layouts/sco.html.hbs' && !partials.has('fallback')) problems.push(warning('template/missing-fallback', file, undefined, { file }))
   return problems
