@@ -13,12 +13,15 @@
  *  (a) the sample course content/ → SCORM 1.2 zip through the real CLI
  *      (`node bin/parcours.js build content --out <tmp>`), against the physical floor
  *      (children/floor.js: read every source file, deflate every packaged file with zlib level 9,
- *      write the bytes; no parsing, rendering or zip bookkeeping, none of parcours loaded). One
- *      untimed warm-up pair, then 15 pairs, interleaved and alternating which runs first, so that
- *      both see the same load: medians, build/floor (target ≤ 2×, also on CPU time) and each
- *      pair's ratio;
+ *      write the bytes; no parsing, rendering or zip bookkeeping, none of parcours loaded), and
+ *      against the markdown-it floor (children/markdown-floor.js: the floor plus markdown-it, the
+ *      parser parcours is built on, parsing and rendering every Markdown file without a plugin,
+ *      the deflating beside it on the thread pool: the least a build with markdown-it can take).
+ *      One untimed warm-up triplet, then 15 triplets, interleaved and rotating which runs first,
+ *      so that all see the same load: medians, build/floor (target ≤ 2×, also on CPU time) and
+ *      each pair's ratio, markdown-it floor / floor, build / markdown-it floor;
  *  (b) a generated large course, 200 modules × 10 pages × 8 questions (sco: module), in SCORM 1.2
- *      and in SCORM 2004, against the floor the same way (5 pairs each), with peak RSS;
+ *      and in SCORM 2004, against both floors the same way (5 triplets each), with peak RSS;
  *  (c) growing courses, 20 … 1,000 modules (SCORM 1.2): median build time and peak RSS per size,
  *      and the per-module slope of both (least squares); 1,000 modules must stay under 200 MB;
  *  Every build's zip is hashed: the runs must give the same bytes.
@@ -47,6 +50,7 @@ import os from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import * as esbuild from 'esbuild'
 import { generateCourse } from './generate.js'
 import { summarizeProfile } from './profile.js'
 import { watchRebuild } from './watch.js'
@@ -188,10 +192,12 @@ function summarize(runs) {
 
 /**
  * The real CLI build of `dir` against the physical floor (children/floor.js: read every source
- * file, deflate every packaged file at level 9, write the bytes), `runs` pairs, interleaved and
- * alternating which goes first, so that both see the same machine load. Medians of each, the ratio
- * of medians and each pair's ratio. First, compile-dump.js compiles once in process (stage times)
- * and dumps the package's files for the floor; one untimed warm-up pair fills the disk cache.
+ * file, deflate every packaged file at level 9, write the bytes) and against the markdown-it floor
+ * (children/markdown-floor.js: the same, plus markdown-it parsing and rendering every Markdown file,
+ * with the deflating beside it on the thread pool): `runs` triplets, interleaved and rotating which
+ * goes first, so that all three see the same machine load. Medians of each, the ratios of medians
+ * and each triplet's ratios. First, compile-dump.js compiles once in process (stage times) and
+ * dumps the package's files for the floors; one untimed warm-up triplet fills the disk cache.
  */
 async function measure(dir, format, label, runs) {
   const dump = join(scratch, `dump-${label}`)
@@ -205,34 +211,54 @@ async function measure(dir, format, label, runs) {
     await rm(outOf(i), { recursive: true, force: true })
     return { ...r, zipName: zips[0], zipBytes: zip.length, zipSha256: sha256(zip) }
   }
-  const floorRun = async (i) => {
-    const r = await runNode([join(HERE, 'children/floor.js'), dir, dump, join(scratch, `floor-${label}-${i}.bin`)])
+  const floorRun = (child) => async (i) => {
+    const r = await runNode([child, dir, dump, join(scratch, `floor-${label}-${i}.bin`)])
     return { ...r, out: JSON.parse(r.stdout) }
   }
-  await cliRun('warmup')
-  await floorRun('warmup')
-  const cli = []
-  const floor = []
+  const kinds = { cli: cliRun, floor: floorRun(join(HERE, 'children/floor.js')), markdown: floorRun(await markdownFloorBundle()) }
+  const order = Object.keys(kinds)
+  const runsOf = { cli: [], floor: [], markdown: [] }
+  for (const kind of order) await kinds[kind]('warmup')
   for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) {
-      cli.push(await cliRun(i))
-      floor.push(await floorRun(i))
-    } else {
-      floor.push(await floorRun(i))
-      cli.push(await cliRun(i))
+    // Triplet i starts with the (i mod 3)-th kind: each goes first, second and third as often.
+    for (let k = 0; k < order.length; k++) {
+      const kind = order[(i + k) % order.length]
+      runsOf[kind].push(await kinds[kind](i))
     }
   }
-  const c = summarize(cli)
-  const f = summarize(floor)
-  const shas = new Set(cli.map((r) => r.zipSha256))
+  const c = summarize(runsOf.cli)
+  const f = summarize(runsOf.floor)
+  const m = summarize(runsOf.markdown)
+  const shas = new Set(runsOf.cli.map((r) => r.zipSha256))
+  const ratio = (a, b) => round(a / b, 2)
+  const cpuRatio = (a, b) => (a.medianCpuMs && b.medianCpuMs ? ratio(a.medianCpuMs, b.medianCpuMs) : null)
   return {
-    cli: { ...c, zipName: cli[0].zipName, zipBytes: cli[0].zipBytes, zipSha256: cli[0].zipSha256, identicalZips: shas.size === 1 },
-    floor: { ...f, ...floor[0].out },
-    ratio: round(c.medianMs / f.medianMs, 2),
-    cpuRatio: c.medianCpuMs && f.medianCpuMs ? round(c.medianCpuMs / f.medianCpuMs, 2) : null,
-    pairRatios: cli.map((r, i) => round(r.ms / floor[i].ms, 2)),
+    cli: { ...c, zipName: runsOf.cli[0].zipName, zipBytes: runsOf.cli[0].zipBytes, zipSha256: runsOf.cli[0].zipSha256, identicalZips: shas.size === 1 },
+    floor: { ...f, ...runsOf.floor[0].out },
+    markdownFloor: { ...m, ...runsOf.markdown[0].out, markdownMs: median(runsOf.markdown.map((r) => r.out.markdownMs)) },
+    ratio: ratio(c.medianMs, f.medianMs),
+    cpuRatio: cpuRatio(c, f),
+    pairRatios: runsOf.cli.map((r, i) => ratio(r.ms, runsOf.floor[i].ms)),
+    /** The least build/floor can be for a build that parses with markdown-it. */
+    markdownRatio: ratio(m.medianMs, f.medianMs),
+    markdownCpuRatio: cpuRatio(m, f),
+    buildOverMarkdown: ratio(c.medianMs, m.medianMs),
     compiled,
   }
+}
+
+/**
+ * children/markdown-floor.js bundled with markdown-it into one file, as the CLI bundles it: loading
+ * markdown-it's ≈ 50 files from node_modules one by one costs more than parcours pays for it.
+ */
+let markdownFloor
+async function markdownFloorBundle() {
+  markdownFloor ??= (async () => {
+    const outfile = join(scratch, 'markdown-floor.mjs')
+    await esbuild.build({ entryPoints: [join(HERE, 'children/markdown-floor.js')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile, logLevel: 'warning' })
+    return outfile
+  })()
+  return markdownFloor
 }
 
 /** Build time and peak RSS of the real CLI for growing courses, and the per-module slope (least squares). */
@@ -588,7 +614,7 @@ async function main() {
 
   try {
     // (a) the sample course through the real CLI, against the floor
-    log(`sample course: CLI and floor, 1 warm-up + ${SAMPLE_RUNS} pairs, interleaved…`)
+    log(`sample course: CLI and both floors, 1 warm-up + ${SAMPLE_RUNS} triplets, interleaved…`)
     const sampleDir = 'content' // relative to ROOT, the children's cwd: the documented command, verbatim
     results.sample = await attempt('sample', () => measure(sampleDir, 'scorm12', 'sample', SAMPLE_RUNS))
 
@@ -598,7 +624,7 @@ async function main() {
     results.largeCourse = await generateCourse(largeDir, { ...LARGE, sco: 'module' })
     results.large = {}
     for (const format of ['scorm12', 'scorm2004']) {
-      log(`large course, ${format}: CLI and floor, 1 warm-up + ${LARGE_RUNS} pairs, interleaved…`)
+      log(`large course, ${format}: CLI and both floors, 1 warm-up + ${LARGE_RUNS} triplets, interleaved…`)
       results.large[format] = await attempt(`large.${format}`, () => measure(largeDir, format, `large-${format}`, LARGE_RUNS))
     }
 
@@ -677,6 +703,10 @@ async function main() {
         m.ratio <= TARGET.buildFloorRatio,
       )
       note(`per-pair ratios (build run i / floor run i, interleaved): ${m.pairRatios.join(', ')}`)
+      row(`markdown-it floor: the floor + markdown-it on every .md, no plugin (median of ${runs})`, ms(m.markdownFloor.medianMs))
+      note(`of which markdown-it parsing and rendering ${m.markdownFloor.markdownFiles} file(s), on the main thread: ${ms(m.markdownFloor.markdownMs)} (median)`)
+      row('markdown-it floor / floor: the least build / floor can be', `${m.markdownRatio.toFixed(2)}×${m.markdownCpuRatio ? ` (CPU ${m.markdownCpuRatio.toFixed(2)}×)` : ''}`)
+      row('build / markdown-it floor', `${m.buildOverMarkdown.toFixed(2)}×`)
       row('peak RSS, build (max of the runs)', mb(m.cli.peakRssMB))
       row('package size (zip)', kb(m.cli.zipBytes))
       row('same zip bytes on every run', m.cli.identicalZips ? 'yes' : 'NO', '', m.cli.identicalZips ? null : false)
