@@ -201,12 +201,7 @@ export function render(
   options: RenderOptions = {},
 ): { packages: PlannedPackage[]; answerKey?: AnswerKeyFile; diagnostics: Diagnostic[] } {
   const { course } = analysis
-  const { templates, diagnostics } = compileTemplates(
-    builtins.templates,
-    tree,
-    typesetStrings(builtins.strings[course.config.language], course.config.language),
-    builtins.precompiled,
-  )
+  const { templates, diagnostics } = courseTemplates(course, tree, builtins)
   if (!templates) return { packages: [], diagnostics }
   try {
     const packages = analysis.packages.map((pkg) => ({ ...pkg, files: renderPackage(course, pkg.scos, pkg.format, templates, builtins, tree, options.lazy) }))
@@ -246,8 +241,14 @@ export function templateProblems(analysis: Analysis, tree: SourceTree, builtins:
   const { course, packages } = analysis
   // No course: its language (the templates' strings) is unknown, and a build stops before them.
   if (!course) return []
-  if (hasErrors(analysis.diagnostics)) return compileTemplates(builtins.templates, tree, builtins.strings[course.config.language], builtins.precompiled).diagnostics
+  if (hasErrors(analysis.diagnostics)) return courseTemplates(course, tree, builtins).diagnostics
   return render({ course, packages }, tree, builtins).diagnostics
+}
+
+/** parcours' templates, overridden by the course's, compiled with the UI strings of its language (typeset). */
+function courseTemplates(course: Course, tree: SourceTree, builtins: Builtins): ReturnType<typeof compileTemplates> {
+  const { language } = course.config
+  return compileTemplates(builtins.templates, tree, typesetStrings(builtins.strings[language], language), builtins.precompiled)
 }
 
 /** What to throw for an error met while rendering: a template's mistake, as the CompileError listing it with `diagnostics`. */

@@ -178,7 +178,8 @@ function overrideProblems(path: string, text: string, file: string): Diagnostic[
   const unescaped = new Set<string>()
   const partials = new Set<string>()
   walk(ast, (node) => {
-    if (node.type === 'PartialStatement') partials.add(String((node.name as { original?: unknown }).original))
+    // `{{#> fallback}}…{{/fallback}}` calls the partial too (its block shows only were the partial missing).
+    if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') partials.add(String((node.name as { original?: unknown }).original))
     if (node.type === 'MustacheStatement' && node.escaped === false) unescaped.add(String((node.path as { original?: unknown }).original))
     if (node.type !== 'PathExpression') return
     const parts = node.parts as string[]

@@ -126,6 +126,22 @@ describe('render() and compile()', () => {
   })
 })
 
+describe('a replaced layout', () => {
+  const layout = async (change: (text: string) => string): Promise<string[]> => {
+    const builtins = await readBuiltins()
+    const tree = await loadTree(MINIMAL, { 'templates/layouts/sco.html.hbs': change(builtins.templates['layouts/sco.html.hbs']!) })
+    return compile(tree, builtins, ['scorm12']).diagnostics.map((d) => d.code)
+  }
+
+  it('calling the fallback as a partial block is calling it', async () => {
+    expect(await layout((text) => text.replace('{{> fallback}}', '{{#> fallback}}<p>ancienne version</p>{{/fallback}}'))).not.toContain('template/missing-fallback')
+  })
+
+  it('without the fallback gets a warning, and builds', async () => {
+    expect(await layout((text) => text.replace('{{> fallback}}', ''))).toContain('template/missing-fallback')
+  })
+})
+
 describe('shared helpers', () => {
   it('fill() replaces known names and leaves unknown ones visible', () => {
     expect(fill('{a} et {b}', { a: 1 })).toBe('1 et {b}')
