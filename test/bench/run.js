@@ -249,7 +249,8 @@ async function measure(dir, format, label, runs) {
 
 /**
  * children/markdown-floor.js bundled with markdown-it into one file, as the CLI bundles it: loading
- * markdown-it's ≈ 50 files from node_modules one by one costs more than parcours pays for it.
+ * markdown-it and its dependencies (19 files) from node_modules one by one would cost the floor
+ * more than parcours pays for them.
  */
 let markdownFloor
 async function markdownFloorBundle() {

@@ -178,7 +178,7 @@ function overrideProblems(path: string, text: string, file: string): Diagnostic[
   const unescaped = new Set<string>()
   const partials = new Set<string>()
   walk(ast, (node) => {
-    // `{{#> fallback}}…{{/fallback}}` calls the partial too (its block shows only were the partial missing).
+    // `{{#> fallback}}…{{/fallback}}` calls the partial too (its block would show only if the partial were missing).
     if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement') partials.add(String((node.name as { original?: unknown }).original))
     if (node.type === 'MustacheStatement' && node.escaped === false) unescaped.add(String((node.path as { original?: unknown }).original))
     if (node.type !== 'PathExpression') return

@@ -7,7 +7,8 @@
  * have: every file queued at once on the thread pool before the parsing starts, so the two run
  * side by side on the machine's cores. parcours does strictly more than this on the main thread
  * (its plugins, checks, typography, templates), so build / floor cannot go below
- * markdown-floor / floor. Prints the bytes written and the time spent in markdown-it.
+ * markdown-floor / floor. Prints the bytes written and the time spent in markdown-it. run.js
+ * runs it bundled with markdown-it into one file, as the CLI is bundled.
  *
  *   node markdown-floor.js <courseDir> <dumpDir> <outFile>
  */
