@@ -40,14 +40,18 @@
  * Options: --profile  also run the large build under `node --cpu-prof` and print where the time
  *                     goes (done anyway when a large-course target is missed);
  *          --keep     keep the temporary folder (generated course, zips, dumps);
- *          --quick    fewer runs and a short scaling series, to try the script (not figures to quote).
+ *          --quick    fewer runs and a short scaling series, to try the script (not figures to quote);
+ *          --before <checkout>
+ *                     also time another checkout's CLI (its bin/parcours.js, built, with its own
+ *                     node_modules) in the same interleaved runs: the sample, the 200-module course
+ *                     and the largest scaling size, for a before / after table from one run.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import * as esbuild from 'esbuild'
@@ -72,6 +76,8 @@ const KEEP = argv.includes('--keep')
 const LARGE = { modules: 200, pages: 10, questions: 8 }
 const WORST = { modules: 1, pages: 50, questions: 40 }
 const QUICK = argv.includes('--quick')
+const BEFORE_DIR = argv.includes('--before') ? resolve(argv[argv.indexOf('--before') + 1] ?? '') : undefined
+const BEFORE_CLI = BEFORE_DIR ? join(BEFORE_DIR, 'bin/parcours.js') : undefined
 // The sample's pairs are short (≈ 0.6 s) and its ratio rests on a 0.15 s floor, mostly Node's
 // start-up, which moves by tens of ms from run to run: more pairs for a steadier median.
 const SAMPLE_RUNS = QUICK ? 3 : 15
@@ -204,8 +210,8 @@ async function measure(dir, format, label, runs) {
   await mkdir(dump, { recursive: true })
   const compiled = JSON.parse((await runNode([join(HERE, 'children/compile-dump.js'), dir, dump, format])).stdout)
   const outOf = (i) => join(scratch, `out-${label}-${i}`)
-  const cliRun = async (i) => {
-    const r = await runNode([CLI, 'build', dir, '--out', outOf(i), '--format', format])
+  const cliRun = (cli) => async (i) => {
+    const r = await runNode([cli, 'build', dir, '--out', outOf(i), '--format', format])
     const zips = (await readdir(outOf(i))).filter((f) => f.endsWith('.zip'))
     const zip = await readFile(join(outOf(i), zips[0]))
     await rm(outOf(i), { recursive: true, force: true })
@@ -215,12 +221,13 @@ async function measure(dir, format, label, runs) {
     const r = await runNode([child, dir, dump, join(scratch, `floor-${label}-${i}.bin`)])
     return { ...r, out: JSON.parse(r.stdout) }
   }
-  const kinds = { cli: cliRun, floor: floorRun(join(HERE, 'children/floor.js')), markdown: floorRun(await markdownFloorBundle()) }
+  const kinds = { cli: cliRun(CLI), floor: floorRun(join(HERE, 'children/floor.js')), markdown: floorRun(await markdownFloorBundle()) }
+  if (BEFORE_CLI) kinds.before = cliRun(BEFORE_CLI)
   const order = Object.keys(kinds)
-  const runsOf = { cli: [], floor: [], markdown: [] }
+  const runsOf = Object.fromEntries(order.map((kind) => [kind, []]))
   for (const kind of order) await kinds[kind]('warmup')
   for (let i = 0; i < runs; i++) {
-    // Triplet i starts with the (i mod 3)-th kind: each goes first, second and third as often.
+    // Round i starts with the (i mod n)-th kind: over n rounds, each kind runs in each place once.
     for (let k = 0; k < order.length; k++) {
       const kind = order[(i + k) % order.length]
       runsOf[kind].push(await kinds[kind](i))
@@ -243,6 +250,7 @@ async function measure(dir, format, label, runs) {
     markdownRatio: ratio(m.medianMs, f.medianMs),
     markdownCpuRatio: cpuRatio(m, f),
     buildOverMarkdown: ratio(c.medianMs, m.medianMs),
+    before: runsOf.before ? { ...summarize(runsOf.before), ratio: ratio(median(runsOf.before.map((r) => r.ms)), f.medianMs), zipBytes: runsOf.before[0].zipBytes } : null,
     compiled,
   }
 }
@@ -269,12 +277,27 @@ async function scaling(sizes) {
     const dir = join(scratch, `scale-${modules}`)
     await generateCourse(dir, { modules, pages: LARGE.pages, questions: LARGE.questions, sco: 'module' })
     const out = join(scratch, `scale-out-${modules}`)
-    const build = () => runNode([CLI, 'build', dir, '--out', out, '--format', 'scorm12'])
+    const build = (cli = CLI) => runNode([cli, 'build', dir, '--out', out, '--format', 'scorm12'])
+    // --before: the other checkout's CLI on the largest course too, alternating with this one.
+    const before = BEFORE_CLI && modules === sizes.at(-1).modules ? [] : undefined
     await build() // warm-up: disk cache
+    if (before) await build(BEFORE_CLI)
     const all = []
-    for (let i = 0; i < runs; i++) all.push(await build())
+    for (let i = 0; i < runs; i++) {
+      all.push(await build())
+      if (before) before.push(await build(BEFORE_CLI))
+    }
     const r = summarize(all)
-    points.push({ modules, runs, medianMs: round(r.medianMs, 0), minMs: round(r.minMs, 0), maxMs: round(r.maxMs, 0), peakRssMB: round(r.peakRssMB, 1) })
+    const b = before && summarize(before)
+    points.push({
+      modules,
+      runs,
+      medianMs: round(r.medianMs, 0),
+      minMs: round(r.minMs, 0),
+      maxMs: round(r.maxMs, 0),
+      peakRssMB: round(r.peakRssMB, 1),
+      ...(b && { before: { medianMs: round(b.medianMs, 0), minMs: round(b.minMs, 0), maxMs: round(b.maxMs, 0), peakRssMB: round(b.peakRssMB, 1) } }),
+    })
     await rm(dir, { recursive: true, force: true })
     await rm(out, { recursive: true, force: true })
   }
@@ -581,6 +604,10 @@ async function main() {
       process.exit(1)
     }
   }
+  if (BEFORE_CLI && !existsSync(join(BEFORE_DIR, 'lib/cli.js'))) {
+    console.error(`bench: --before needs a built checkout (its lib/cli.js: npm ci && npm run build there): ${BEFORE_DIR}`)
+    process.exit(1)
+  }
   const lib = await import(join(LIB, 'index.js'))
   const distAtStart = await distFingerprint()
   const loadStart = { hr: process.hrtime.bigint(), cpu: process.cpuUsage(), busy: machineBusyMs() }
@@ -599,6 +626,7 @@ async function main() {
     },
     git: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || null,
     targets: TARGET,
+    before: BEFORE_DIR ? `${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BEFORE_DIR, encoding: 'utf8' }).stdout.trim() || BEFORE_DIR}` : null,
     liascript: LIASCRIPT,
     errors: {},
   }
@@ -615,7 +643,7 @@ async function main() {
 
   try {
     // (a) the sample course through the real CLI, against the floor
-    log(`sample course: CLI and both floors, 1 warm-up + ${SAMPLE_RUNS} triplets, interleaved…`)
+    log(`sample course: CLI${BEFORE_CLI ? ', the before CLI' : ''} and both floors, 1 warm-up + ${SAMPLE_RUNS} rounds, interleaved…`)
     const sampleDir = 'content' // relative to ROOT, the children's cwd: the documented command, verbatim
     results.sample = await attempt('sample', () => measure(sampleDir, 'scorm12', 'sample', SAMPLE_RUNS))
 
@@ -625,7 +653,7 @@ async function main() {
     results.largeCourse = await generateCourse(largeDir, { ...LARGE, sco: 'module' })
     results.large = {}
     for (const format of ['scorm12', 'scorm2004']) {
-      log(`large course, ${format}: CLI and both floors, 1 warm-up + ${LARGE_RUNS} triplets, interleaved…`)
+      log(`large course, ${format}: CLI${BEFORE_CLI ? ', the before CLI' : ''} and both floors, 1 warm-up + ${LARGE_RUNS} rounds, interleaved…`)
       results.large[format] = await attempt(`large.${format}`, () => measure(largeDir, format, `large-${format}`, LARGE_RUNS))
     }
 
@@ -708,6 +736,10 @@ async function main() {
       note(`of which markdown-it parsing and rendering ${m.markdownFloor.markdownFiles} file(s), on the main thread: ${ms(m.markdownFloor.markdownMs)} (median)`)
       row('markdown-it floor / floor: the least build / floor can be', `${m.markdownRatio.toFixed(2)}×${m.markdownCpuRatio ? ` (CPU ${m.markdownCpuRatio.toFixed(2)}×)` : ''}`)
       row('build / markdown-it floor', `${m.buildOverMarkdown.toFixed(2)}×`)
+      if (m.before) {
+        row(`before (${results.before}): build, in the same rounds (median of ${runs}), peak RSS`, `${ms(m.before.medianMs)}, ${mb(m.before.peakRssMB)}`)
+        row('  before: build / floor ; this build / before', `${m.before.ratio.toFixed(2)}× ; ${(m.cli.medianMs / m.before.medianMs).toFixed(2)}×`)
+      }
       row('peak RSS, build (max of the runs)', mb(m.cli.peakRssMB))
       row('package size (zip)', kb(m.cli.zipBytes))
       row('same zip bytes on every run', m.cli.identicalZips ? 'yes' : 'NO', '', m.cli.identicalZips ? null : false)
@@ -746,6 +778,8 @@ async function main() {
           is1000 ? (p.peakRssMB === null ? 'n/m' : p.peakRssMB < TARGET.rss1000MB) : null,
         )
       }
+      for (const p of sc.points.filter((x) => x.before))
+        row(`  before (${results.before}): ${p.modules} modules, same runs alternating`, `${ms(p.before.medianMs)}, ${mb(p.before.peakRssMB)}`)
       row('time per module (least squares)', `${sc.msPerModule} ms (+ ${ms(sc.msIntercept)} fixed)`)
       if (sc.rssMBPerModule !== null) row('peak RSS per module (least squares)', `${(sc.rssMBPerModule * 1024).toFixed(0)} KiB (+ ${sc.rssMBIntercept} MB fixed)`)
     } else row('scaling', `error: ${(results.errors.scaling ?? '').split('\n')[0]}`)
