@@ -76,7 +76,8 @@ const KEEP = argv.includes('--keep')
 const LARGE = { modules: 200, pages: 10, questions: 8 }
 const WORST = { modules: 1, pages: 50, questions: 40 }
 const QUICK = argv.includes('--quick')
-const BEFORE_DIR = argv.includes('--before') ? resolve(argv[argv.indexOf('--before') + 1] ?? '') : undefined
+const BEFORE_ARG = argv.includes('--before') ? (argv[argv.indexOf('--before') + 1] ?? '') : undefined
+const BEFORE_DIR = BEFORE_ARG && !BEFORE_ARG.startsWith('--') ? resolve(BEFORE_ARG) : undefined
 const BEFORE_CLI = BEFORE_DIR ? join(BEFORE_DIR, 'bin/parcours.js') : undefined
 // The sample's pairs are short (≈ 0.6 s) and its ratio rests on a 0.15 s floor, mostly Node's
 // start-up, which moves by tens of ms from run to run: more pairs for a steadier median.
@@ -603,6 +604,10 @@ async function main() {
       console.error(`bench: ${needed} is missing; run \`npm run build\` first (npm run bench does).`)
       process.exit(1)
     }
+  }
+  if (BEFORE_ARG !== undefined && !BEFORE_DIR) {
+    console.error('bench: --before needs the folder of another checkout: --before <checkout>')
+    process.exit(1)
   }
   if (BEFORE_CLI && !existsSync(join(BEFORE_DIR, 'lib/cli.js'))) {
     console.error(`bench: --before needs a built checkout (its lib/cli.js: npm ci && npm run build there): ${BEFORE_DIR}`)
