@@ -237,6 +237,7 @@ async function measure(dir, format, label, runs) {
   const c = summarize(runsOf.cli)
   const f = summarize(runsOf.floor)
   const m = summarize(runsOf.markdown)
+  const b = runsOf.before && summarize(runsOf.before)
   const shas = new Set(runsOf.cli.map((r) => r.zipSha256))
   const ratio = (a, b) => round(a / b, 2)
   const cpuRatio = (a, b) => (a.medianCpuMs && b.medianCpuMs ? ratio(a.medianCpuMs, b.medianCpuMs) : null)
@@ -251,7 +252,7 @@ async function measure(dir, format, label, runs) {
     markdownRatio: ratio(m.medianMs, f.medianMs),
     markdownCpuRatio: cpuRatio(m, f),
     buildOverMarkdown: ratio(c.medianMs, m.medianMs),
-    before: runsOf.before ? { ...summarize(runsOf.before), ratio: ratio(median(runsOf.before.map((r) => r.ms)), f.medianMs), zipBytes: runsOf.before[0].zipBytes } : null,
+    before: b ? { ...b, ratio: ratio(b.medianMs, f.medianMs), zipBytes: runsOf.before[0].zipBytes } : null,
     compiled,
   }
 }
@@ -598,6 +599,9 @@ function printTable() {
   console.log(rule)
 }
 
+/** The short commit a checkout is at ('' outside git). */
+const commitOf = (dir) => spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' }).stdout?.trim() ?? ''
+
 async function main() {
   for (const needed of [join(LIB, 'index.js'), join(RUNTIME, 'parcours.js'), join(RUNTIME, 'parcours.css')]) {
     if (!existsSync(needed)) {
@@ -629,9 +633,9 @@ async function main() {
       loadAverageAtStart: os.loadavg().map((x) => round(x, 2)),
       busyPercentAtStart: await cpuBusyPercent(),
     },
-    git: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || null,
+    git: commitOf(ROOT) || null,
     targets: TARGET,
-    before: BEFORE_DIR ? `${spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BEFORE_DIR, encoding: 'utf8' }).stdout.trim() || BEFORE_DIR}` : null,
+    before: BEFORE_DIR ? commitOf(BEFORE_DIR) || BEFORE_DIR : null,
     liascript: LIASCRIPT,
     errors: {},
   }
